@@ -1,0 +1,57 @@
+# Intreccio — the two commands of the quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_SIZE ?= small
+DEMO_SEED ?= 1
+
+.PHONY: demo test run worker bench lint format check-imports messages lock vendor clean
+
+$(STAMP): requirements/dev.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+venv: $(STAMP)
+
+## make demo: set up, migrate SQLite, seed the demo territory if empty, serve at http://127.0.0.1:8000 with the worker
+demo: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo --size $(DEMO_SIZE) --seed $(DEMO_SEED) --if-empty
+	$(BIN)/python manage.py show_demo_accounts
+	./scripts/serve.sh
+
+## make test: the whole suite (SQLite by default; PostgreSQL when DATABASE_URL points to one)
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+run: $(STAMP)
+	./scripts/serve.sh
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes small medium
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l it -l en --ignore=.venv --ignore=node_modules --ignore=static --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+lock:
+	./scripts/lock.sh
+
+vendor:
+	npm ci --no-audit --no-fund --ignore-scripts
+	node scripts/vendor.mjs
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -1,0 +1,16 @@
+"""URL wiring: each app owns its URLs; the API lives under /api/v1/."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from intreccio.api.main import api
+
+urlpatterns = [
+    path("", include("intreccio.accounts.urls")),
+    path("", include("intreccio.core.urls")),
+    path("lingua/", login_not_required(set_language), name="set_language"),
+    path("enti/", include("intreccio.organisations.urls")),
+    path("territorio/", include("intreccio.territory.urls")),
+    path("api/v1/", api.urls),
+]

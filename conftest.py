@@ -1,0 +1,293 @@
+"""Project-wide fixtures: the territory, the demo network and its personas, the browser.
+
+Personas (built through the real actions, each with what it may see):
+
+- sara    system administrator (Ufficio di Piano): organisations, territory, everything administrative.
+- laura   organisation admin of the Comune di Lecco: its operators, teams and sites; no other organisation's.
+- ana     case lead (social worker) at the Comune di Lecco: works with persons; later issues give her cases.
+- bruno   access-point operator at the Comune di Lecco: a colleague of ana, not on her cases.
+- diana   supervisor of the Comune di Lecco's social service team.
+- carla   access-point operator of another organisation (Caritas): sees only what a relationship allows.
+- paolo   planning analyst (Ufficio di Piano): aggregated data only, never a person.
+
+Persons served (who consented to sharing and who did not) join with the people app.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API keeps an event loop in the test thread; the ORM calls
+# made by fixtures there are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple"
+
+
+def _load_territory():
+    from intreccio.territory.actions import load_territory
+    from intreccio.territory.models import Municipality
+
+    if not Municipality.objects.exists():
+        load_territory(settings.INTRECCIO_TERRITORY_CONFIG, actor=None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the territory once: every test reads it, none changes the ISTAT list."""
+    with django_db_blocker.unblock():
+        _load_territory()
+
+
+@pytest.fixture
+def territory(db):
+    """The territory (reloaded after a transactional test flushed it)."""
+    _load_territory()
+    from intreccio.territory.models import District
+
+    return District.objects.get(code="lecco")
+
+
+@dataclass
+class Network:
+    district: object
+    comune: object  # Comune di Lecco
+    caritas: object  # Caritas, another organisation
+    planning: object  # Ufficio di Piano
+    sara: object
+    laura: object
+    ana: object
+    bruno: object
+    diana: object
+    carla: object
+    paolo: object
+    team: object  # the Comune's social service team (ana, bruno; supervisor diana)
+
+
+def build_network(district) -> Network:
+    from intreccio.accounts.actions import (
+        add_operator,
+        bootstrap_system_admin,
+        create_team,
+        set_initial_password,
+    )
+    from intreccio.core.roles import Role
+    from intreccio.organisations.actions import create_organisation, create_site
+    from intreccio.organisations.models import Organisation, Site
+    from intreccio.territory.models import MicroTerritory, Municipality
+
+    lecco = Municipality.objects.get(name="Lecco")
+    centro = MicroTerritory.objects.get(code="lecco-centro")
+    micros = list(MicroTerritory.objects.filter(district=district))
+    planning = create_organisation(
+        actor=None,
+        name="Ufficio di Piano – Ambito di Lecco",
+        kind=Organisation.Kind.PLANNING_OFFICE,
+        district=district,
+        micro_territories=micros,
+    )
+    comune = create_organisation(
+        actor=None,
+        name="Comune di Lecco",
+        kind=Organisation.Kind.MUNICIPALITY,
+        district=district,
+        micro_territories=[m for m in micros if m.code.startswith("lecco-")],
+        data_protection_email="dpo@comune.example.it",
+    )
+    caritas = create_organisation(
+        actor=None,
+        name="Caritas decanale di Lecco",
+        kind=Organisation.Kind.CHARITY,
+        district=district,
+        micro_territories=micros,
+    )
+    create_site(
+        comune,
+        actor=None,
+        name="Segretariato sociale – Centro",
+        address="piazza Diaz 1",
+        municipality=lecco,
+        micro_territory=centro,
+        access_point_kind=Site.AccessPointKind.SOCIAL_SECRETARIAT,
+    )
+    create_site(
+        caritas,
+        actor=None,
+        name="Centro di ascolto",
+        address="via Mascari 1",
+        municipality=lecco,
+        micro_territory=centro,
+        access_point_kind=Site.AccessPointKind.LISTENING_CENTRE,
+    )
+
+    def operator(actor, organisation, email, given, family, roles):
+        user = add_operator(
+            actor=actor,
+            organisation=organisation,
+            email=email,
+            given_name=given,
+            family_name=family,
+            roles=roles,
+        )
+        return set_initial_password(user, actor=None, raw_password=PASSWORD)
+
+    sara = bootstrap_system_admin(
+        organisation=planning,
+        email="sara@test.intreccio.it",
+        given_name="Sara",
+        family_name="Colombo",
+        password=PASSWORD,
+    )
+    laura = operator(sara, comune, "laura@test.intreccio.it", "Laura", "Panzeri", [Role.ORGANISATION_ADMIN])
+    ana = operator(laura, comune, "ana@test.intreccio.it", "Ana", "Invernizzi", [Role.CASE_LEAD])
+    bruno = operator(laura, comune, "bruno@test.intreccio.it", "Bruno", "Mauri", [Role.ACCESS_POINT_OPERATOR])
+    diana = operator(laura, comune, "diana@test.intreccio.it", "Diana", "Crippa", [Role.SUPERVISOR])
+    caritas_admin = add_operator(
+        actor=sara,
+        organisation=caritas,
+        email="admin@caritas.test.intreccio.it",
+        given_name="Piero",
+        family_name="Sala",
+        roles=[Role.ORGANISATION_ADMIN],
+    )
+    carla = operator(
+        caritas_admin, caritas, "carla@test.intreccio.it", "Carla", "Airoldi", [Role.ACCESS_POINT_OPERATOR]
+    )
+    paolo = operator(sara, planning, "paolo@test.intreccio.it", "Paolo", "Rota", [Role.PLANNING_ANALYST])
+    team = create_team(
+        actor=laura,
+        organisation=comune,
+        name="Servizio sociale – Centro",
+        supervisor=diana,
+        members=[ana, bruno],
+        micro_territories=[centro],
+    )
+    return Network(
+        district=district,
+        comune=comune,
+        caritas=caritas,
+        planning=planning,
+        sara=sara,
+        laura=laura,
+        ana=ana,
+        bruno=bruno,
+        diana=diana,
+        carla=carla,
+        paolo=paolo,
+        team=team,
+    )
+
+
+@pytest.fixture
+def network(territory) -> Network:
+    return build_network(territory)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in on the test client: client_for(network.ana)."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+# --- browser -------------------------------------------------------------------------------
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SOURCE = Path(settings.BASE_DIR) / "static/vendor/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never `playwright install`).
+
+    Without Chromium the browser tests are skipped with the reason, or fail
+    when REQUIRE_BROWSER=1 (CI).
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1: {message}")
+        pytest.skip(f"browser tests skipped: {message}")
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    """A fresh browser tab (Italian locale) that fails the test on any CSP violation or script error."""
+    # live_server serves static files through the finders: plain storage, no manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    context = browser.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    tab.add_init_script(
+        "window.__csp=[];document.addEventListener('securitypolicyviolation',"
+        "e=>window.__csp.push(e.violatedDirective+' '+e.blockedURI))"
+    )
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.base_url = live_server.url
+    yield tab
+    violations = tab.evaluate("window.__csp") if not tab.is_closed() else []
+    context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def axe_violations(tab) -> list[dict]:
+    """Serious and critical WCAG 2.1 A/AA violations on the current page (axe-core)."""
+    tab.evaluate(AXE_SOURCE.read_text() + "\n;0")
+    result = tab.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: "tag",
+             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})).violations
+             .filter(v => ["serious", "critical"].includes(v.impact))
+             .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                         nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
+    )
+    return result
+
+
+@pytest.fixture
+def assert_accessible():
+    def check(tab):
+        violations = axe_violations(tab)
+        assert violations == [], f"axe found serious/critical WCAG violations on {tab.url}: {violations}"
+
+    return check
+
+
+@pytest.fixture
+def browser_login():
+    def login(tab, user, password: str = PASSWORD):
+        tab.goto(tab.base_url + "/accesso/")
+        tab.fill("#id_username", user.email)
+        tab.fill("#id_password", password)
+        tab.click("main form button[type=submit]")
+        tab.wait_for_url(tab.base_url + "/")
+
+    return login

@@ -1,0 +1,37 @@
+"""Log-in, log-out and failed log-ins go to the audit log (Garante: admin access logs)."""
+
+import hashlib
+import time
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from intreccio.audit.log import record_audit
+from intreccio.audit.models import AuditEntry
+from intreccio.core.middleware import SESSION_STARTED_KEY
+
+
+@receiver(user_logged_in)
+def audit_login(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED_KEY] = time.time()
+    record_audit(user, AuditEntry.Action.LOGIN, user)
+
+
+@receiver(user_logged_out)
+def audit_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record_audit(user, AuditEntry.Action.LOGOUT, user)
+
+
+@receiver(user_login_failed)
+def audit_login_failed(sender, credentials, request=None, **kwargs):
+    # The address typed is kept only as a digest: enough to spot repeated
+    # attempts on one account, without storing what a stranger typed.
+    typed = str(credentials.get("username") or credentials.get("email") or "").strip().lower()
+    record_audit(
+        None,
+        AuditEntry.Action.LOGIN_FAILED,
+        outcome=AuditEntry.Outcome.DENIED,
+        details={"account_digest": hashlib.sha256(typed.encode()).hexdigest()[:16]},
+    )

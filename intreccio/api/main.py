@@ -1,0 +1,35 @@
+"""The API instance; each domain adds its router in register_routers()."""
+
+from ninja import NinjaAPI
+
+from .auth import OperatorSessionAuth, TokenAuth
+from .errors import ErrorOut, register_error_handlers
+
+api = NinjaAPI(
+    title="Intreccio API",
+    version="1",
+    description=(
+        "API della rete territoriale di welfare. Le stesse regole di permesso delle pagine: "
+        "ogni lettura di dati personali è registrata. Errori: sempre "
+        '`{"error": {"code", "message", "details"}}`.'
+    ),
+    urls_namespace="api-v1",
+    auth=[TokenAuth(), OperatorSessionAuth()],
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+register_error_handlers(api)
+
+# Every operation documents the error body for the statuses it may return.
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def register_routers() -> None:
+    from . import accounts, organisations, territory
+
+    api.add_router("/territory/", territory.router)
+    api.add_router("/organisations/", organisations.router)
+    api.add_router("/accounts/", accounts.router)
+
+
+register_routers()

@@ -1,0 +1,88 @@
+"""The one way to write the audit log and the domain events.
+
+Actions call `record_event` (what happened) and `record_audit` (who touched
+which personal data) inside their transaction: if the entry cannot be
+written the whole action rolls back, and a read that cannot be audited is
+not served (fail closed).
+"""
+
+from django.db import models
+
+from intreccio.core.context import current_context
+
+from .models import AuditEntry, DomainEvent
+
+
+def _label(actor) -> str:
+    if actor is None:
+        return "system"
+    full_name = getattr(actor, "get_full_name", lambda: "")()
+    return f"{full_name} <{actor.email}>" if full_name else str(actor.email)
+
+
+def _target(target) -> tuple[str, str]:
+    if target is None:
+        return "", ""
+    if isinstance(target, models.Model):
+        return target._meta.label_lower, str(target.pk)
+    kind, identifier = target
+    return kind, str(identifier)
+
+
+def record_audit(
+    actor,
+    action: str,
+    target=None,
+    *,
+    person_id: int | None = None,
+    outcome: str = AuditEntry.Outcome.ALLOWED,
+    categories: list[str] | None = None,
+    purpose: str = "",
+    details: dict | None = None,
+) -> AuditEntry:
+    """Append one audit entry; `target` is a model instance or (type, id)."""
+    context = current_context()
+    target_type, target_id = _target(target)
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=_label(actor),
+        organisation_id=context.organisation_id,
+        action=action,
+        outcome=outcome,
+        target_type=target_type,
+        target_id=target_id,
+        person_id=person_id,
+        categories=categories or [],
+        purpose=purpose[:300],
+        channel=context.channel,
+        request_id=context.request_id,
+        ip_address=context.ip_address,
+        path=context.path,
+        details=details or {},
+    )
+
+
+def record_event(
+    kind: str,
+    *,
+    actor,
+    subject,
+    person_id: int | None = None,
+    micro_territory_id: int | None = None,
+    categories: list[str] | None = None,
+    payload: dict | None = None,
+    organisation_id: int | None = None,
+) -> DomainEvent:
+    """Append one domain event about `subject` (a model instance or (type, id))."""
+    subject_type, subject_id = _target(subject)
+    return DomainEvent.objects.create(
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        organisation_id=organisation_id if organisation_id is not None else current_context().organisation_id,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        person_id=person_id,
+        micro_territory_id=micro_territory_id,
+        categories=categories or [],
+        payload=payload or {},
+    )
