@@ -27,25 +27,30 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "correct horse battery staple"
 
 
-def _load_territory():
+def _load_reference_data():
+    """The territory and the needs taxonomy: configuration every test reads."""
+    from intreccio.directory.actions import load_needs_taxonomy
+    from intreccio.directory.models import Need
     from intreccio.territory.actions import load_territory
     from intreccio.territory.models import Municipality
 
     if not Municipality.objects.exists():
         load_territory(settings.INTRECCIO_TERRITORY_CONFIG, actor=None)
+    if not Need.objects.exists():
+        load_needs_taxonomy(actor=None)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the territory once: every test reads it, none changes the ISTAT list."""
+    """Load the reference data once; tests that change it run in their own transaction."""
     with django_db_blocker.unblock():
-        _load_territory()
+        _load_reference_data()
 
 
 @pytest.fixture
 def territory(db):
-    """The territory (reloaded after a transactional test flushed it)."""
-    _load_territory()
+    """The Ambito di Lecco (reference data reloaded after a transactional test flushed it)."""
+    _load_reference_data()
     from intreccio.territory.models import District
 
     return District.objects.get(code="lecco")
@@ -253,7 +258,7 @@ def page(browser, live_server, settings):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.base_url = live_server.url
     yield tab
-    violations = tab.evaluate("window.__csp") if not tab.is_closed() else []
+    violations = tab.evaluate("window.__csp || []") if not tab.is_closed() else []
     context.close()
     assert violations == [], f"Content-Security-Policy violations: {violations}"
     assert errors == [], f"JavaScript errors: {errors}"

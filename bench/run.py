@@ -106,7 +106,9 @@ def worker(size: str, database: str, repeat: int, reseed: bool) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", nargs="+", default=["small", "medium"])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--repeat", type=int, default=30)
@@ -123,8 +125,16 @@ def main() -> None:
     runs = []
     for size in arguments.sizes:
         print(f"measuring {size} on {arguments.database} (seeding it first if needed)…", flush=True)
-        command = [sys.executable, __file__, "--worker", size, "--database", arguments.database,
-                   "--repeat", str(arguments.repeat)] + (["--reseed"] if arguments.reseed else [])
+        command = [
+            sys.executable,
+            __file__,
+            "--worker",
+            size,
+            "--database",
+            arguments.database,
+            "--repeat",
+            str(arguments.repeat),
+        ] + (["--reseed"] if arguments.reseed else [])
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
         if result.returncode != 0:
             sys.exit(f"the {size} worker failed:\n{result.stderr}")
@@ -138,12 +148,17 @@ def main() -> None:
         counts = [r["pages"][name]["queries"] for r in runs]
         ratio = round(largest["pages"][name]["p95_ms"] / max(smallest["pages"][name]["p95_ms"], 0.01), 2)
         identical = len(set(counts)) == 1
-        report["summary"][name] = {"p95_ms": dict(zip(arguments.sizes, p95s, strict=True)), "p95_ratio": ratio,
-                                   "queries": dict(zip(arguments.sizes, counts, strict=True)),
-                                   "queries_identical": identical}
+        report["summary"][name] = {
+            "p95_ms": dict(zip(arguments.sizes, p95s, strict=True)),
+            "p95_ratio": ratio,
+            "queries": dict(zip(arguments.sizes, counts, strict=True)),
+            "queries_identical": identical,
+        }
         shown = " ".join(f"{p:>10.1f}ms" for p in p95s)
-        print(f"{name:42} {shown}  {ratio:>5}  {counts[0]}{'' if identical else ' ≠ ' + str(counts[-1])}"
-              f"{'  (same at all sizes)' if identical else '  GROWS'}")
+        print(
+            f"{name:42} {shown}  {ratio:>5}  {counts[0]}{'' if identical else ' ≠ ' + str(counts[-1])}"
+            f"{'  (same at all sizes)' if identical else '  GROWS'}"
+        )
     arguments.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"\nwritten {arguments.output}")
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "intreccio.territory",
     "intreccio.organisations",
     "intreccio.accounts",
+    "intreccio.directory",
     "intreccio.api",
 ]
 

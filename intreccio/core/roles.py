@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     EMPLOYMENT_OFFICER = "employment_officer", _("Operatore per l'inserimento lavorativo")
     FUND_COMMITTEE_MEMBER = "fund_committee_member", _("Membro del comitato del fondo")
     PLANNING_ANALYST = "planning_analyst", _("Analista dell'Ufficio di Piano")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Referente privacy dell'ente")
+    SENTINEL = "sentinel", _("Sentinella (portiere sociale, vicino di casa)")
     SYSTEM_ADMIN = "system_admin", _("Amministratore di sistema")
 
 
