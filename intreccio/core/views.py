@@ -10,7 +10,6 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-
 # When each statement's text last changed (shown as "ultimo aggiornamento").
 ACCESSIBILITY_STATEMENT_UPDATED = datetime.date(2026, 11, 29)
 PRIVACY_NOTICE_UPDATED = datetime.date(2026, 11, 29)
