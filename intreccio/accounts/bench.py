@@ -1,15 +1,13 @@
 """Pages of the accounts app measured by bench/run.py."""
 
-from intreccio.core.benchmarks import bench_page
-
-from .models import User
+from intreccio.core.benchmarks import bench_page, demo_user
 
 
 @bench_page("accounts.home.organisation_admin", description="Home dell'amministratore di ente")
 def home_admin():
-    return User.objects.get(email="admin.ente@demo.intreccio.it"), "/"
+    return demo_user("admin.ente@demo.intreccio.it"), "/"
 
 
 @bench_page("accounts.operators.list", description="Operatori del Comune di Lecco")
 def operator_list():
-    return User.objects.get(email="admin.ente@demo.intreccio.it"), "/operatori/"
+    return demo_user("admin.ente@demo.intreccio.it"), "/operatori/"

@@ -31,3 +31,10 @@ def bench_page(name: str, *, description: str = "", method: str = "get"):
 
 def registered_pages() -> list[BenchPage]:
     return [page for _, page in sorted(_pages.items())]
+
+
+def demo_user(email: str):
+    """A demo account of the seeded database (see accounts/seed.py DEMO_ACCOUNTS)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(email=email)

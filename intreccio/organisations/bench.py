@@ -1,18 +1,13 @@
 """Pages of the organisations app measured by bench/run.py."""
 
-from intreccio.accounts.models import User
-from intreccio.core.benchmarks import bench_page
-
-
-def _demo(email: str) -> User:
-    return User.objects.get(email=email)
+from intreccio.core.benchmarks import bench_page, demo_user
 
 
 @bench_page("organisations.list", description="Enti della rete, prima pagina")
 def organisation_list():
-    return _demo("sportello@demo.intreccio.it"), "/enti/"
+    return demo_user("sportello@demo.intreccio.it"), "/enti/"
 
 
 @bench_page("api.organisations.list", description="GET /api/v1/organisations/")
 def organisation_list_api():
-    return _demo("sportello@demo.intreccio.it"), "/api/v1/organisations/"
+    return demo_user("sportello@demo.intreccio.it"), "/api/v1/organisations/"
