@@ -191,12 +191,43 @@ def network(territory) -> Network:
     return build_network(territory)
 
 
+# Personas' authenticator apps share this TOTP key (hex), so fixtures can type codes.
+PERSONA_TOTP_KEY = "706572736f6e612d746f74702d6b65792d2d2d21"
+
+
+def persona_device(user):
+    """The persona's confirmed authenticator device (created on first use)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="app", key=PERSONA_TOTP_KEY, confirmed=True)
+    return device
+
+
+def persona_code(user) -> str:
+    """A valid, not yet used code of the persona's authenticator app."""
+    from intreccio.accounts.twofactor import totp_code
+
+    device = persona_device(user)
+    device.refresh_from_db()
+    return totp_code(device)
+
+
 @pytest.fixture
 def client_for(client):
-    """Log a persona in on the test client: client_for(network.ana)."""
+    """Log a persona in on the test client, second factor included: client_for(network.ana).
 
-    def login(user):
+    client_for(user, verified=False) stops after the password (a half-open session).
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    def login(user, *, verified: bool = True):
         client.force_login(user)
+        if verified:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = persona_device(user).persistent_id
+            session.save()
         return client
 
     return login
@@ -288,10 +319,16 @@ def assert_accessible():
 
 @pytest.fixture
 def browser_login():
+    """Log a persona in through the pages: password, then the code of their authenticator app."""
+
     def login(tab, user, password: str = PASSWORD):
+        persona_device(user)
         tab.goto(tab.base_url + "/accesso/")
         tab.fill("#id_username", user.email)
         tab.fill("#id_password", password)
+        tab.click("main form button[type=submit]")
+        tab.wait_for_url(tab.base_url + "/accesso/verifica/**")
+        tab.fill("#id_code", persona_code(user))
         tab.click("main form button[type=submit]")
         tab.wait_for_url(tab.base_url + "/")
 

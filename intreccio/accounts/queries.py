@@ -1,11 +1,13 @@
 """Reads of operators, teams and tokens, scoped to what the user may administer."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.sessions.models import Session
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from intreccio.core.exceptions import NotFound
 from intreccio.core.roles import Role
 
-from .models import ApiToken, Membership, Team, User
+from .models import ApiToken, Membership, Team, User, UserSession
 
 
 def _administered_organisation_ids(user) -> set[int]:
@@ -106,3 +108,29 @@ def demo_accounts(emails: list[str]) -> dict[str, str]:
     for membership in rows.order_by("user__email", "organisation__name"):
         found.setdefault(membership.user.email, str(membership.organisation))
     return found
+
+
+def _open_sessions() -> QuerySet[UserSession]:
+    """Tracked sessions still alive in the session store (not ended, not expired)."""
+    alive = Session.objects.filter(session_key=OuterRef("session_key"), expire_date__gt=timezone.now())
+    return UserSession.objects.filter(Exists(alive), ended_at__isnull=True).select_related("user")
+
+
+def sessions_of(user) -> QuerySet[UserSession]:
+    """The user's own open sessions, newest first."""
+    return _open_sessions().filter(user=user).order_by("-created_at")
+
+
+def sessions_visible_to(user, organisation=None) -> QuerySet[UserSession]:
+    """Open sessions of the operators the user administers (all for a system administrator)."""
+    operators = operators_visible_to(user, organisation).values("pk")
+    return _open_sessions().filter(user__in=operators).order_by("user__family_name", "-created_at")
+
+
+def get_session_for_user(user, session_id) -> UserSession:
+    """An open session the user may end: their own, or an administered operator's."""
+    queryset = _open_sessions().filter(Q(user=user) | Q(user__in=operators_visible_to(user).values("pk")))
+    try:
+        return queryset.get(pk=session_id)
+    except (UserSession.DoesNotExist, ValueError, TypeError):
+        raise NotFound() from None
