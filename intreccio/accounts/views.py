@@ -84,8 +84,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:password_change_done")
 
     def form_valid(self, form):
-        response = super().form_valid(form)  # keeps this session (update_session_auth_hash)
-        self.request.session[TRACKED_KEY] = self.request.session.session_key
+        response = super().form_valid(form)  # keeps this session, with a new key
+        session = self.request.session
+        actions.session_key_changed(session.get(TRACKED_KEY), session.session_key)
+        session[TRACKED_KEY] = session.session_key
         actions.password_changed(
             self.request.user, actor=self.request.user, keep_session=self.request.session.session_key
         )
