@@ -640,3 +640,16 @@ def expire_sessions() -> int:
     )
     _session_store().clear_expired()
     return count
+
+
+def give_demo_authenticator(operator: User, *, actor, key: str) -> TOTPDevice:
+    """Give a demo account an authenticator with a published key (demo set-up only).
+
+    Only the system does this, never in production: everybody who reads the
+    demo instructions can compute these codes.
+    """
+    if actor is not None or settings.INTRECCIO_ENVIRONMENT == "production":
+        raise PermissionDenied(_("Gli autenticatori dimostrativi esistono solo nella demo."))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=operator).delete()
+        return TOTPDevice.objects.create(user=operator, name="demo", key=key, confirmed=True)

@@ -134,3 +134,13 @@ def get_session_for_user(user, session_id) -> UserSession:
         return queryset.get(pk=session_id)
     except (UserSession.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
+
+
+def demo_authenticator(email: str):
+    """The published-key authenticator of a demo account, or None (any other account)."""
+    from django.conf import settings
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(
+        user__email=email.strip().lower(), name="demo", key=settings.INTRECCIO_DEMO_TOTP_KEY, confirmed=True
+    ).first()

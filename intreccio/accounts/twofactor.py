@@ -66,12 +66,12 @@ def recently_reauthenticated(session) -> bool:
 def totp_code(device: TOTPDevice, *, unused: bool = True) -> str:
     """The code an authenticator app shows now (demo command and test fixtures).
 
-    With `unused`, the first code of the accepted window (now ± tolerance)
-    not yet used on this device, waiting for the next step when all are used.
+    With `unused`, the code of this time step, or of the next one (still
+    accepted: ±1 step) if this one was used; waits when both were used.
     """
     while True:
         now_t = int((time.time() - device.t0) // device.step)
-        candidate = max(now_t - device.tolerance, device.last_t + 1) if unused else now_t
+        candidate = max(now_t, device.last_t + 1) if unused else now_t
         if candidate <= now_t + device.tolerance:
             return f"{hotp(device.bin_key, candidate, device.digits):0{device.digits}d}"
         time.sleep(1)
