@@ -333,3 +333,45 @@ def browser_login():
         tab.wait_for_url(tab.base_url + "/")
 
     return login
+
+
+# --- trust: data-protection contact, security figures ------------------------------------------
+
+
+@pytest.fixture
+def dpo(network):
+    """Dario, the Comune di Lecco's data-protection contact (reads the anomaly alerts)."""
+    from intreccio.accounts.actions import add_operator, set_initial_password
+    from intreccio.core.roles import Role
+
+    user = add_operator(
+        actor=network.laura,
+        organisation=network.comune,
+        email="dario@test.intreccio.it",
+        given_name="Dario",
+        family_name="Negri",
+        roles=[Role.DATA_PROTECTION_OFFICER],
+    )
+    return set_initial_password(user, actor=None, raw_password=PASSWORD)
+
+
+class SecurityFigures:
+    """Figures a test measured, for security-report.json (written when SECURITY_REPORT_DIR is set)."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory) if directory else None
+
+    def record(self, name: str, figures: dict) -> None:
+        import json
+
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        vendor = __import__("django.db", fromlist=["connection"]).connection.vendor
+        path = self.directory / f"{name}.{vendor}.json"
+        path.write_text(json.dumps(figures, indent=2, sort_keys=True, default=str))
+
+
+@pytest.fixture(scope="session")
+def security_figures():
+    return SecurityFigures(os.environ.get("SECURITY_REPORT_DIR"))

@@ -49,6 +49,25 @@ def get_operator_for_user(user, operator_id) -> User:
         raise NotFound() from None
 
 
+def read_operator_for_user(user, operator_id) -> User:
+    """An operator's record for their detail page; the consultation is audited, refused or not."""
+    from intreccio.audit.log import record_audit
+    from intreccio.audit.models import AuditEntry
+
+    try:
+        operator = get_operator_for_user(user, operator_id)
+    except NotFound:
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            ("accounts.user", str(operator_id)[:64]),
+            outcome=AuditEntry.Outcome.DENIED,
+        )
+        raise
+    record_audit(user, AuditEntry.Action.READ, operator)
+    return operator
+
+
 def operators_of(organisation) -> QuerySet[User]:
     """Active operators holding any role in `organisation` (for choosing team members)."""
     return User.objects.filter(

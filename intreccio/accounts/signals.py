@@ -16,6 +16,14 @@ from intreccio.core.middleware import SESSION_STARTED_KEY, client_ip
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
+    from django.db import transaction
+
+    with transaction.atomic():  # no tracked session without its audit entry
+        _start_tracking(request, user)
+        record_audit(user, AuditEntry.Action.LOGIN, user, details={"step": "password"})
+
+
+def _start_tracking(request, user) -> None:
     from .actions import track_session
     from .middleware import TRACKED_KEY
 
@@ -30,7 +38,6 @@ def audit_login(sender, request, user, **kwargs):
             user_agent=request.META.get("HTTP_USER_AGENT", "") if hasattr(request, "META") else "",
         )
         request.session[TRACKED_KEY] = request.session.session_key
-    record_audit(user, AuditEntry.Action.LOGIN, user, details={"step": "password"})
 
 
 @receiver(user_logged_out)

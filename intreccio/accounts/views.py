@@ -310,7 +310,7 @@ def operator_create(request):
 
 @require_GET
 def operator_detail(request, operator_id: int):
-    operator = queries.get_operator_for_user(request.user, operator_id)
+    operator = queries.read_operator_for_user(request.user, operator_id)
     organisation = request.user.active_organisation
     return render(
         request,
