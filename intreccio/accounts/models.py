@@ -74,7 +74,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_operator(self) -> bool:
-        return self.kind == self.Kind.OPERATOR and self.is_active
+        """An active operator account holding at least one active role (deny by default otherwise)."""
+        return self.kind == self.Kind.OPERATOR and self.is_active and bool(self.active_memberships)
 
     @cached_property
     def active_memberships(self) -> list["Membership"]:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intreccio.core import dashboard
 from intreccio.core.exceptions import NotFound, PermissionDenied
 from intreccio.core.http import run_action, safe_next
+from intreccio.core.rules import is_operator
 from intreccio.territory.queries import micro_territories
 
 from . import actions, queries, twofactor
@@ -384,6 +385,8 @@ def operator_set_active(request, operator_id: int):
 
 @require_GET
 def team_list(request):
+    if not is_operator(request.user):
+        raise PermissionDenied(_("Le équipe sono consultabili dagli operatori con un ruolo in un ente."))
     organisation = request.user.active_organisation
     teams = queries.teams_visible_to(request.user, organisation).order_by("name")
     return render(
