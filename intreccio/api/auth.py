@@ -43,6 +43,13 @@ class TokenAuth(HttpBearer):
 class OperatorSessionAuth(SessionAuth):
     """The browser's session, for operators who passed the second factor (citizens use the portal)."""
 
+    def _get_key(self, request):
+        # No session, no CSRF question: answer 401 like any missing credential
+        # (the CSRF check protects an existing session, in super()._get_key).
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
         if user is None or not getattr(user, "is_operator", False):
