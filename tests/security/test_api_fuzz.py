@@ -34,36 +34,37 @@ def fuzz(schema, token: str | None, figures: Counter, failures: list[str]) -> No
     for result in schema.get_all_operations():
         operation = result.ok()
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                derandomize=True,
-                suppress_health_check=list(HealthCheck),
-            )
-            def run(case):
-                response = case.call(headers=headers)
-                figures["cases"] += 1
-                figures[f"status {response.status_code}"] += 1
-                if response.status_code >= 500:
-                    figures["5xx"] += 1
-                    failures.append(f"{operation.label} ({mode.value}): {response.status_code}")
-                    return
-                try:
-                    case.validate_response(response, headers=headers)
-                except BaseExceptionGroup as error:  # schemathesis check failures (a FailureGroup)
-                    figures["schema_violations"] += 1
-                    lines = [
-                        line.strip() for line in str(error).splitlines() if line.strip().startswith("- ")
-                    ]
-                    failures.append(f"{operation.label} ({mode.value}) {response.status_code}: {lines}")
-                    if os.environ.get("FUZZ_DEBUG"):
-                        print(error)
-
-            run()
+            fuzz_operation(operation, mode, headers, figures, failures)
         figures["operations"] += 1
+
+
+def fuzz_operation(operation, mode, headers, figures: Counter, failures: list[str]) -> None:
+    label = f"{operation.label} ({mode.value})"
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        response = case.call(headers=headers)
+        figures["cases"] += 1
+        figures[f"status {response.status_code}"] += 1
+        if response.status_code >= 500:
+            figures["5xx"] += 1
+            failures.append(f"{label}: {response.status_code}")
+            return
+        try:
+            case.validate_response(response, headers=headers)
+        except BaseExceptionGroup as error:  # schemathesis check failures (a FailureGroup)
+            figures["schema_violations"] += 1
+            checks = [line.strip() for line in str(error).splitlines() if line.strip().startswith("- ")]
+            failures.append(f"{label} {response.status_code}: {checks}")
+
+    run()
 
 
 def test_api_fuzzing_per_role(api_schema, network, security_figures):
