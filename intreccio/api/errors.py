@@ -4,6 +4,7 @@
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -45,6 +46,19 @@ def register_error_handlers(api) -> None:
             request,
             error_body("not_authenticated", _("Serve un token valido o una sessione attiva.")),
             status=401,
+        )
+
+    @api.exception_handler(DataError)
+    def data_error(request, exc: DataError):
+        # Values the database refuses (a NUL character, a text longer than its
+        # column): the write was rolled back; the caller must fix the data.
+        return api.create_response(
+            request,
+            error_body(
+                "invalid_data",
+                _("Alcuni valori non sono accettabili (caratteri non ammessi o testo troppo lungo)."),
+            ),
+            status=422,
         )
 
     @api.exception_handler(HttpError)

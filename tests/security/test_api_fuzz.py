@@ -23,7 +23,20 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 
 
 @pytest.fixture
-def api_schema(db):
+def in_process_requests():
+    """Keep the test's database connection across WSGI calls (as Django's test client does)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, in_process_requests):
     from config.wsgi import application
 
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)

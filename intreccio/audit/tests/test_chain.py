@@ -23,6 +23,7 @@ TAMPER_SCENARIOS = [
     "truncated_everything_but_the_anchor",
     "inserted_behind_the_sealer",
 ]
+DETECTED: set[str] = set()
 
 
 def tamper(*statements):
@@ -73,6 +74,7 @@ def test_an_altered_entry_is_detected(chain):
     ]
     with pytest.raises(CommandError, match="1 problem"):
         call_command("verify_audit_chain", "--no-seal", stdout=io.StringIO(), stderr=io.StringIO())
+    DETECTED.add("altered")
 
 
 def test_a_deleted_entry_and_its_seal_leave_a_gap(chain):
@@ -83,6 +85,7 @@ def test_a_deleted_entry_and_its_seal_leave_a_gap(chain):
         ("DELETE FROM audit_auditentry WHERE id = %s", [target.pk]),
     )
     assert verify_chain().problems == [f"seq {seq}–{seq} missing: rows deleted or chain reordered"]
+    DETECTED.add("deleted_row_and_seal")
 
 
 def test_a_deleted_entry_under_its_seal_is_detected(chain):
@@ -91,6 +94,7 @@ def test_a_deleted_entry_under_its_seal_is_detected(chain):
     tamper(("DELETE FROM audit_auditentry WHERE id = %s", [target.pk]))
     assert verify_chain().problems == [f"seq {seq}: the sealed row is gone (deleted)"]
     tamper(("DELETE FROM audit_auditseal WHERE seq = %s", [seq]))  # (SQLite checks foreign keys at the end)
+    DETECTED.add("deleted_row_only")
 
 
 def test_reordered_entries_are_detected(chain):
@@ -103,6 +107,7 @@ def test_reordered_entries_are_detected(chain):
     problems = verify_chain().problems
     assert problems[0].startswith(f"seq {first.seq}: ")
     assert "does not match its seal" in problems[0]
+    DETECTED.add("reordered")
 
 
 def test_a_truncated_tail_is_detected_by_the_checkpoints(chain, settings):
@@ -112,6 +117,7 @@ def test_a_truncated_tail_is_detected_by_the_checkpoints(chain, settings):
     problems = verify_chain().problems
     end, recorded = chain.head_seq - 3, chain.head_seq
     assert problems[-1] == f"the chain ends at seq {end} but the checkpoint records seq {recorded}: truncated"
+    DETECTED.add("truncated_with_checkpoints")
 
 
 def test_truncating_everything_but_the_external_anchor_is_detected(chain):
@@ -125,6 +131,7 @@ def test_truncating_everything_but_the_external_anchor_is_detected(chain):
         "the anchor file records a chain but the database has none (truncated)",
         f"the chain ends at seq 0 but the anchor records seq {chain.head_seq}: truncated",
     ]
+    DETECTED.add("truncated_everything_but_the_anchor")
 
 
 def test_an_entry_inserted_behind_the_sealer_is_detected(chain, network):
@@ -133,6 +140,7 @@ def test_an_entry_inserted_behind_the_sealer_is_detected(chain, network):
     later = timezone.now() + datetime.timedelta(hours=2)
     report = verify_chain(now=later)
     assert report.problems == [f"audit #{late.pk} was never sealed (written behind the sealer's back?)"]
+    DETECTED.add("inserted_behind_the_sealer")
 
 
 def test_the_anchor_of_another_database_is_refused(chain, settings, tmp_path):
@@ -193,7 +201,7 @@ def test_the_sealer_does_not_wait_for_a_long_transaction(territory):
 
 
 @pytest.mark.postgresql
-def test_the_database_refuses_to_update_or_delete_audit_rows(network):
+def test_the_database_refuses_to_update_or_delete_audit_rows(network, security_figures):
     from django.db import DatabaseError, transaction
 
     if connection.vendor != "postgresql":
@@ -211,3 +219,17 @@ def test_the_database_refuses_to_update_or_delete_audit_rows(network):
         ):
             cursor.execute(statement, [entry.pk if "auditentry" in statement else 0])
     assert AuditEntry.objects.get(pk=entry.pk).path == ""
+    security_figures.record("append_only_triggers", {"update_and_delete_refused_by_the_database": True})
+
+
+def test_every_tamper_scenario_was_detected(security_figures):
+    """Runs after the scenarios above (file order): the figure for security-report.json."""
+    security_figures.record(
+        "tamper_detection",
+        {
+            "scenarios": len(TAMPER_SCENARIOS),
+            "detected": len(DETECTED),
+            "undetected": sorted(set(TAMPER_SCENARIOS) - DETECTED),
+        },
+    )
+    assert set(TAMPER_SCENARIOS) == DETECTED
