@@ -60,4 +60,4 @@ vendor:
 	node scripts/vendor.mjs
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3* var/static var/audit-anchor.jsonl var/security
+	rm -rf $(VENV) var/*.sqlite3* var/static var/audit-anchor-*.jsonl var/security

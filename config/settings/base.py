@@ -299,7 +299,11 @@ INTRECCIO_DEMO_TOTP_KEY = env("INTRECCIO_DEMO_TOTP_KEY", "496e7472656363696f2d64
 # Each sealing run appends the chain head to this file, which must live on
 # storage the application cannot rewrite (shipped off the host): truncating
 # the audit tables is then detected by `manage.py verify_audit_chain`.
-AUDIT_ANCHOR_PATH = env("AUDIT_ANCHOR_PATH", str(BASE_DIR / "var" / "audit-anchor.jsonl"))
+# Default: one file per database, beside the SQLite file (var/).
+AUDIT_ANCHOR_PATH = env(
+    "AUDIT_ANCHOR_PATH",
+    str(BASE_DIR / "var" / f"audit-anchor-{Path(str(DATABASES['default']['NAME'])).stem}.jsonl"),
+)
 # Entries must be sealed within this many seconds of being written (longer
 # than the longest transaction the database allows).
 AUDIT_SEAL_GRACE_SECONDS = int(env("AUDIT_SEAL_GRACE_SECONDS", str(60 * 60)))

@@ -58,6 +58,14 @@ DEMO_ACCOUNTS = [
         "coordinatore del servizio sociale del Comune di Lecco",
     ),
     (
+        "privacy@demo.intreccio.it",
+        "Dario",
+        "Negri",
+        "municipality:097042",
+        [Role.DATA_PROTECTION_OFFICER],
+        "referente privacy del Comune di Lecco: allerte sugli accessi",
+    ),
+    (
         "sportello@demo.intreccio.it",
         "Chiara",
         "Airoldi",

@@ -1,11 +1,12 @@
 """Pages of the organisations app measured by bench/run.py."""
 
-from intreccio.accounts.models import User
+from django.contrib.auth import get_user_model
+
 from intreccio.core.benchmarks import bench_page
 
 
-def _demo(email: str) -> User:
-    return User.objects.get(email=email)
+def _demo(email: str):
+    return get_user_model().objects.get(email=email)
 
 
 @bench_page("organisations.list", description="Enti della rete, prima pagina")

@@ -326,6 +326,6 @@ def build_world(network, dpo) -> World:
             person_id=9000 + person,
             channel="web",
         )
-    world.alert = detect()[0]
+    world.alert = next(a for a in detect() if a.kind == "many_persons")
     record_audit(None, AuditEntry.Action.READ, network.comune)  # the log is not empty
     return world
