@@ -375,3 +375,28 @@ class SecurityFigures:
 @pytest.fixture(scope="session")
 def security_figures():
     return SecurityFigures(os.environ.get("SECURITY_REPORT_DIR"))
+
+
+def many_reads_alert(actor, organisation, persons: int = 30):
+    """Raise a "many persons" alert: `actor` read `persons` distinct persons in the last 40 minutes."""
+    import datetime
+
+    from django.utils import timezone
+
+    from intreccio.audit.anomalies import detect
+    from intreccio.audit.models import AuditEntry
+
+    start = timezone.now() - datetime.timedelta(minutes=40)
+    for person in range(persons):
+        AuditEntry.objects.create(
+            occurred_at=start + datetime.timedelta(seconds=person),
+            actor=actor,
+            actor_label=str(actor),
+            organisation=organisation,
+            action=AuditEntry.Action.READ,
+            target_type="people.person",
+            target_id=str(9000 + person),
+            person_id=9000 + person,
+            channel="web",
+        )
+    return next(alert for alert in detect() if alert.kind == "many_persons")

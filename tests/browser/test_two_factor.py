@@ -80,27 +80,9 @@ def test_an_administrator_sees_and_ends_an_operators_session(page, network, brow
 
 
 def test_the_data_protection_contact_reads_the_alerts(page, network, dpo, browser_login, assert_accessible):
-    import datetime
+    from conftest import many_reads_alert
 
-    from django.utils import timezone
-
-    from intreccio.audit.anomalies import detect
-    from intreccio.audit.models import AuditEntry
-
-    now = timezone.now()
-    for person in range(30):
-        AuditEntry.objects.create(
-            occurred_at=now - datetime.timedelta(minutes=30 - person),
-            actor=network.ana,
-            actor_label=str(network.ana),
-            organisation=network.comune,
-            action="read",
-            target_type="people.person",
-            target_id=str(person),
-            person_id=person + 1,
-            channel="web",
-        )
-    alert = next(a for a in detect() if a.kind == "many_persons")
+    alert = many_reads_alert(network.ana, network.comune)
     browser_login(page, dpo)
     page.click("nav >> text=Allerte privacy")
     page.wait_for_url(page.base_url + "/privacy/allerte/")

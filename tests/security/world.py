@@ -17,7 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from conftest import persona_device
+from conftest import many_reads_alert, persona_device
 from intreccio.core.roles import Role
 
 # Rows these apps write on any request (sessions, log-in throttling, the logs,
@@ -271,7 +271,6 @@ def build_world(network, dpo) -> World:
         update_operator,
     )
     from intreccio.accounts.models import UserSession
-    from intreccio.audit.anomalies import detect
     from intreccio.audit.log import record_audit
     from intreccio.audit.models import AuditEntry
     from intreccio.organisations.models import Site
@@ -309,23 +308,6 @@ def build_world(network, dpo) -> World:
     world.lecco = Municipality.objects.get(name="Lecco")
     world.reset_uid = urlsafe_base64_encode(force_bytes(network.laura.pk))
     world.reset_token = default_token_generator.make_token(network.laura)
-    import datetime
-
-    from django.utils import timezone
-
-    base = timezone.now() - datetime.timedelta(minutes=30)
-    for person in range(30):
-        AuditEntry.objects.create(
-            occurred_at=base + datetime.timedelta(seconds=person),
-            actor=network.ana,
-            actor_label=str(network.ana),
-            organisation=network.comune,
-            action="read",
-            target_type="people.person",
-            target_id=str(person),
-            person_id=9000 + person,
-            channel="web",
-        )
-    world.alert = next(a for a in detect() if a.kind == "many_persons")
+    world.alert = many_reads_alert(network.ana, network.comune)
     record_audit(None, AuditEntry.Action.READ, network.comune)  # the log is not empty
     return world

@@ -91,3 +91,19 @@ def test_the_session_list_has_a_fixed_number_of_queries(client_for, network, dja
     with django_assert_num_queries(8):
         response = client.get(reverse("accounts:session_list"))
     assert len(response.context["page"].object_list) == 4
+
+
+def test_an_idle_session_expires_on_the_server(client_for, network, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    client = client_for(network.laura)
+    assert client.get("/").status_code == 200
+    stored = Session.objects.get(session_key=client.session.session_key)
+    idle = (stored.expire_date - timezone.now()).total_seconds()
+    assert settings.SESSION_IDLE_SECONDS - 5 < idle <= settings.SESSION_IDLE_SECONDS  # renewed by the request
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accesso/?next=/"
