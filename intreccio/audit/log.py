@@ -11,7 +11,7 @@ Entries are only inserted here, never locked or chained: the sealer
 transaction that writes audit entries never blocks another one.
 """
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, models
 
 from intreccio.core.context import current_context
 from intreccio.core.exceptions import AuditUnavailable
@@ -70,9 +70,10 @@ def record_audit(
 
 
 def _write(model, **values):
+    # One INSERT, no savepoint: a failure aborts the caller's transaction,
+    # which then rolls back as a whole (AuditUnavailable propagates).
     try:
-        with transaction.atomic():
-            return model.objects.create(**values)
+        return model.objects.create(**values)
     except DatabaseError as error:
         raise AuditUnavailable() from error
 
