@@ -184,6 +184,11 @@ def main() -> int:
     report = build(load_figures(options.figures), drill)
     options.output.write_text(json.dumps(report, indent=2, sort_keys=False) + "\n")
     print(json.dumps(report["acceptance"], indent=2))
+    if report["pip_audit"]["status"] == "unavailable":
+        print(
+            "pip-audit: NOT AUDITED — the vulnerability service could not be reached from this machine "
+            f"({report['pip_audit']['reason']}); the build goes on, run it where PyPI's JSON API answers."
+        )
     failed = [k for k, v in report["acceptance"].items() if v is False]
     if failed:
         print(f"security-report.json: off target: {', '.join(failed)}")
