@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt pyproject.toml | ck
 DEMO_SIZE ?= small
 DEMO_SEED ?= 1
 
-.PHONY: demo test run worker bench lint format check-imports messages lock vendor clean
+.PHONY: demo test run worker bench lint format check-imports messages lock vendor clean security
 
 $(STAMP): requirements/dev.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ run: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes small medium
 
+## make security: the security tests, the backup/restore drill and security-report.json
+security: $(STAMP)
+	SECURITY_REPORT_DIR=$(CURDIR)/var/security $(BIN)/python -m pytest -q tests/security intreccio/audit $(PYTEST_ARGS)
+	$(BIN)/python scripts/backup_drill.py --output var/backup-drill.json
+	$(BIN)/python scripts/security_report.py --figures var/security --drill var/backup-drill.json
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -54,4 +60,4 @@ vendor:
 	node scripts/vendor.mjs
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3* var/static
+	rm -rf $(VENV) var/*.sqlite3* var/static var/audit-anchor-*.jsonl var/security

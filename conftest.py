@@ -191,12 +191,43 @@ def network(territory) -> Network:
     return build_network(territory)
 
 
+# Personas' authenticator apps share this TOTP key (hex), so fixtures can type codes.
+PERSONA_TOTP_KEY = "706572736f6e612d746f74702d6b65792d2d2d21"
+
+
+def persona_device(user):
+    """The persona's confirmed authenticator device (created on first use)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="app", key=PERSONA_TOTP_KEY, confirmed=True)
+    return device
+
+
+def persona_code(user) -> str:
+    """A valid, not yet used code of the persona's authenticator app."""
+    from intreccio.accounts.twofactor import totp_code
+
+    device = persona_device(user)
+    device.refresh_from_db()
+    return totp_code(device)
+
+
 @pytest.fixture
 def client_for(client):
-    """Log a persona in on the test client: client_for(network.ana)."""
+    """Log a persona in on the test client, second factor included: client_for(network.ana).
 
-    def login(user):
+    client_for(user, verified=False) stops after the password (a half-open session).
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    def login(user, *, verified: bool = True):
         client.force_login(user)
+        if verified:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = persona_device(user).persistent_id
+            session.save()
         return client
 
     return login
@@ -288,11 +319,84 @@ def assert_accessible():
 
 @pytest.fixture
 def browser_login():
+    """Log a persona in through the pages: password, then the code of their authenticator app."""
+
     def login(tab, user, password: str = PASSWORD):
+        persona_device(user)
         tab.goto(tab.base_url + "/accesso/")
         tab.fill("#id_username", user.email)
         tab.fill("#id_password", password)
         tab.click("main form button[type=submit]")
+        tab.wait_for_url(tab.base_url + "/accesso/verifica/**")
+        tab.fill("#id_code", persona_code(user))
+        tab.click("main form button[type=submit]")
         tab.wait_for_url(tab.base_url + "/")
 
     return login
+
+
+# --- trust: data-protection contact, security figures ------------------------------------------
+
+
+@pytest.fixture
+def dpo(network):
+    """Dario, the Comune di Lecco's data-protection contact (reads the anomaly alerts)."""
+    from intreccio.accounts.actions import add_operator, set_initial_password
+    from intreccio.core.roles import Role
+
+    user = add_operator(
+        actor=network.laura,
+        organisation=network.comune,
+        email="dario@test.intreccio.it",
+        given_name="Dario",
+        family_name="Negri",
+        roles=[Role.DATA_PROTECTION_OFFICER],
+    )
+    return set_initial_password(user, actor=None, raw_password=PASSWORD)
+
+
+class SecurityFigures:
+    """Figures a test measured, for security-report.json (written when SECURITY_REPORT_DIR is set)."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory) if directory else None
+
+    def record(self, name: str, figures: dict) -> None:
+        import json
+
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        vendor = __import__("django.db", fromlist=["connection"]).connection.vendor
+        path = self.directory / f"{name}.{vendor}.json"
+        path.write_text(json.dumps(figures, indent=2, sort_keys=True, default=str))
+
+
+@pytest.fixture(scope="session")
+def security_figures():
+    return SecurityFigures(os.environ.get("SECURITY_REPORT_DIR"))
+
+
+def many_reads_alert(actor, organisation, persons: int = 30):
+    """Raise a "many persons" alert: `actor` read `persons` distinct persons in the last 40 minutes."""
+    import datetime
+
+    from django.utils import timezone
+
+    from intreccio.audit.anomalies import detect
+    from intreccio.audit.models import AuditEntry
+
+    start = timezone.now() - datetime.timedelta(minutes=40)
+    for person in range(persons):
+        AuditEntry.objects.create(
+            occurred_at=start + datetime.timedelta(seconds=person),
+            actor=actor,
+            actor_label=str(actor),
+            organisation=organisation,
+            action=AuditEntry.Action.READ,
+            target_type="people.person",
+            target_id=str(9000 + person),
+            person_id=9000 + person,
+            channel="web",
+        )
+    return next(alert for alert in detect() if alert.kind == "many_persons")

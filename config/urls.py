@@ -12,5 +12,6 @@ urlpatterns = [
     path("lingua/", login_not_required(set_language), name="set_language"),
     path("enti/", include("intreccio.organisations.urls")),
     path("territorio/", include("intreccio.territory.urls")),
+    path("privacy/allerte/", include("intreccio.audit.urls")),
     path("api/v1/", api.urls),
 ]

@@ -4,6 +4,7 @@ Everything an installation changes comes from environment variables, with
 safe development defaults; docs/operations.md lists them.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,10 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Domain apps, lower layers first (see docs/architecture.md).
     "intreccio.core",
     "intreccio.audit",
@@ -69,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "intreccio.core.middleware.SessionLifetimeMiddleware",
     "intreccio.core.middleware.LoginRequiredMiddleware",
+    "intreccio.accounts.middleware.TwoFactorMiddleware",
     "intreccio.core.middleware.RequestContextMiddleware",
     "intreccio.accounts.middleware.ActiveOrganisationMiddleware",
     "intreccio.core.middleware.ApplicationErrorMiddleware",
@@ -76,6 +82,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "intreccio.core.middleware.SecurityHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: answers a locked-out log-in attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,6 +142,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Authentication and sessions ------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any attempt on a locked-out account before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -144,12 +154,41 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-# NIST SP 800-63B: length and a list of common passwords, no composition rules.
+# NIST SP 800-63B: length, lists of common and breached passwords, no
+# composition rules, no periodic change. Passwords are always used with a
+# second factor (docs/security.md), so 12 characters is the minimum.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "intreccio.accounts.passwords.BreachedPasswordValidator"},
 ]
+# --- Second factor (django-otp) and log-in throttling (django-axes) --------
+# Every operator passes a TOTP code (or a single-use recovery code) after the
+# password; see docs/security.md.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Intreccio")
+OTP_TOTP_SYNC = False  # accept ±1 step (30 s) of clock drift, never learn a larger one
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes, wait 2^(n-1) s before the next try
+# Wrong codes in a row after which the half-open session is ended.
+INTRECCIO_OTP_MAX_FAILURES = int(env("INTRECCIO_OTP_MAX_FAILURES", "5"))
+# Changing a password, a second factor or API tokens needs password + code
+# typed again within this many seconds.
+INTRECCIO_REAUTH_SECONDS = int(env("INTRECCIO_REAUTH_SECONDS", str(5 * 60)))
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+# Lock the account typed, whether it exists or not (no user enumeration);
+# per-address throttling belongs to the reverse proxy (docs/operations.md).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks to lock by address too: every operator of a municipality
+# shares one public address, so five typos would lock the whole office out.
+# Per-address rate limiting is the reverse proxy's job (docs/operations.md).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "intreccio.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "intreccio.core.middleware.client_ip"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Idle timeout: the session cookie is renewed on every request and expires
 # after SESSION_IDLE_SECONDS without one. Absolute lifetime: see
@@ -233,7 +272,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "ERROR"}},
 }
 
 # --- Intreccio ------------------------------------------------------------------
@@ -252,3 +291,25 @@ INTRECCIO_DPO_EMAIL = env("INTRECCIO_DPO_EMAIL", "dpo@ambito.example.it")
 INTRECCIO_ACCESSIBILITY_EMAIL = env("INTRECCIO_ACCESSIBILITY_EMAIL", "accessibilita@ambito.example.it")
 INTRECCIO_HOLIDAY_SUBDIVISION = env("INTRECCIO_HOLIDAY_SUBDIVISION", "LC")
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Demo accounts share this TOTP key (hex) so testers can log in with 2FA:
+# `manage.py show_demo_accounts` prints it, `manage.py demo_totp` the code.
+INTRECCIO_DEMO_TOTP_KEY = env("INTRECCIO_DEMO_TOTP_KEY", "496e7472656363696f2d64656d6f2d3230323621")
+
+# --- Audit chain (docs/decisions/0005-tamper-evident-audit.md) -----------------
+# Each sealing run appends the chain head to this file, which must live on
+# storage the application cannot rewrite (shipped off the host): truncating
+# the audit tables is then detected by `manage.py verify_audit_chain`.
+# Default: one file per database, beside the SQLite file (var/).
+AUDIT_ANCHOR_PATH = env(
+    "AUDIT_ANCHOR_PATH",
+    str(BASE_DIR / "var" / f"audit-anchor-{Path(str(DATABASES['default']['NAME'])).stem}.jsonl"),
+)
+# Entries must be sealed within this many seconds of being written (longer
+# than the longest transaction the database allows).
+AUDIT_SEAL_GRACE_SECONDS = int(env("AUDIT_SEAL_GRACE_SECONDS", str(60 * 60)))
+# Anomaly alerts for the data-protection contact (intreccio.audit.anomalies).
+AUDIT_ALERT_WINDOW_MINUTES = int(env("AUDIT_ALERT_WINDOW_MINUTES", "60"))
+AUDIT_ALERT_DISTINCT_PERSONS = int(env("AUDIT_ALERT_DISTINCT_PERSONS", "25"))
+AUDIT_ALERT_DENIALS = int(env("AUDIT_ALERT_DENIALS", "10"))
+# Working hours (Europe/Rome) outside which reading a person's data is flagged.
+AUDIT_WORKING_HOURS = (int(env("AUDIT_WORKING_HOUR_START", "7")), int(env("AUDIT_WORKING_HOUR_END", "20")))

@@ -3,6 +3,7 @@
 import datetime
 import secrets
 from collections.abc import Iterable
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -15,16 +16,21 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from intreccio.audit.log import record_event
+from intreccio.audit.log import record_audit, record_event
+from intreccio.audit.models import AuditEntry
 from intreccio.core.exceptions import ApplicationError, PermissionDenied
+from intreccio.core.locks import advisory_lock
 from intreccio.core.roles import Role
 
 from . import events
-from .models import ApiToken, Membership, Team, User
+from .models import ApiToken, Membership, Team, User, UserSession
 from .rules import (
     can_edit_operator,
     can_edit_team,
+    can_end_session,
     can_grant_role,
     can_issue_api_token,
     can_manage_operators,
@@ -83,6 +89,7 @@ def add_operator(
             raise PermissionDenied(_("Solo l'amministratore di sistema può assegnare questo ruolo."))
     email = email.strip().lower()
     with transaction.atomic():
+        advisory_lock(f"accounts.user:{email}")  # two admins adding the same person at once
         user = User.objects.select_for_update().filter(email=email).first()
         created = user is None
         if user is not None and user.kind != User.Kind.OPERATOR:
@@ -160,7 +167,10 @@ def set_operator_roles(operator: User, *, actor, organisation, roles: Iterable[s
                 code="self_demotion",
             )
     with transaction.atomic():
+        User.objects.select_for_update().filter(pk=operator.pk).first()  # one role change at a time
         _apply_roles(operator, organisation, roles, actor=actor, keep_others=False)
+        if not Membership.objects.filter(user=operator, active=True).exists():
+            end_sessions_of(operator, actor=actor, reason=UserSession.EndReason.ROLES_REMOVED)
     operator.refresh_roles()
     return operator
 
@@ -221,6 +231,8 @@ def set_operator_active(operator: User, *, actor, active: bool) -> User:
         operator.save(update_fields=["is_active"])
         kind = events.OPERATOR_REACTIVATED if active else events.OPERATOR_DEACTIVATED
         record_event(kind, actor=actor, subject=operator)
+        if not active:
+            end_sessions_of(operator, actor=actor, reason=UserSession.EndReason.ACCOUNT_DISABLED)
     return operator
 
 
@@ -368,12 +380,14 @@ def bootstrap_system_admin(
     Used by `manage.py create_system_admin` on a new installation and by the
     demo seed; afterwards system administrators add each other with add_operator.
     """
-    if Membership.objects.filter(role=Role.SYSTEM_ADMIN, active=True).exists():
-        raise ApplicationError(
-            _("Esiste già un amministratore di sistema: chiedigli di aggiungerti."),
-            code="already_bootstrapped",
-        )
     with transaction.atomic():
+        # Check and create as one step: of two concurrent set-ups, one wins.
+        advisory_lock("accounts.bootstrap_system_admin")
+        if Membership.objects.filter(role=Role.SYSTEM_ADMIN, active=True).exists():
+            raise ApplicationError(
+                _("Esiste già un amministratore di sistema: chiedigli di aggiungerti."),
+                code="already_bootstrapped",
+            )
         user = User.objects.create_user(
             email=email.strip().lower(), password=password, given_name=given_name, family_name=family_name
         )
@@ -399,3 +413,243 @@ def set_initial_password(operator: User, *, actor, raw_password: str) -> User:
     operator.set_password(raw_password)
     operator.save(update_fields=["password"])
     return operator
+
+
+# --- second factor -----------------------------------------------------------------------
+
+
+class InvalidCode(ApplicationError):
+    """The one-time code does not match (wrong, expired or already used)."""
+
+    code = "invalid_code"
+
+
+def _device_owner_only(actor, user) -> None:
+    if actor is None or actor.pk != user.pk:
+        raise PermissionDenied(_("Solo il titolare dell'account può configurare il secondo fattore."))
+
+
+def start_totp_enrolment(user: User, *, actor) -> TOTPDevice:
+    """The user's pending (unconfirmed) authenticator device, created on first call."""
+    from .twofactor import TOTP_DEVICE_NAME
+
+    _device_owner_only(actor, user)
+    with transaction.atomic():
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+def _issue_recovery_codes(user: User) -> list[str]:
+    from .twofactor import RECOVERY_CODE_COUNT, RECOVERY_DEVICE_NAME
+
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def confirm_totp_device(device: TOTPDevice, *, actor, code: str) -> list[str]:
+    """Confirm a pending device with a code from the app; it replaces any previous one.
+
+    Returns new single-use recovery codes (shown once).
+    """
+    _device_owner_only(actor, device.user)
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        if device.confirmed or not device.verify_token(_normalise_code(code)):
+            raise InvalidCode(
+                _(
+                    "Il codice non è corretto: controlla che l'ora del telefono sia esatta e "
+                    "inserisci il codice di 6 cifre che l'app mostra ora."
+                )
+            )
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _issue_recovery_codes(device.user)
+        record_event(events.SECOND_FACTOR_ENROLLED, actor=actor, subject=device.user)
+    return codes
+
+
+def regenerate_recovery_codes(*, actor) -> list[str]:
+    """Replace the actor's recovery codes (the old ones stop working)."""
+    from .twofactor import has_confirmed_device
+
+    if actor is None or not has_confirmed_device(actor):
+        raise ApplicationError(
+            _("Attiva prima l'app di autenticazione, poi genera i codici di recupero."),
+            code="no_second_factor",
+        )
+    with transaction.atomic():
+        codes = _issue_recovery_codes(actor)
+        record_event(events.RECOVERY_CODES_REGENERATED, actor=actor, subject=actor)
+    return codes
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(str(code).split()).lower()
+
+
+def verify_second_factor(user: User, code: str):
+    """The device that accepts `code` (app code or unused recovery code), or None.
+
+    A code is accepted once (the device remembers the last time step used;
+    a recovery code is deleted); wrong codes slow the device down
+    (django-otp throttling). Both outcomes are audited.
+    """
+    code = _normalise_code(code)
+    accepted = None
+    with transaction.atomic():
+        for device in TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True):
+            if len(code) == device.digits and device.verify_token(code):
+                accepted = device
+                break
+        if accepted is None and len(code) != 6:
+            for device in StaticDevice.objects.select_for_update().filter(user=user, confirmed=True):
+                if device.verify_token(code):
+                    accepted = device
+                    break
+    with transaction.atomic():
+        if accepted is None:
+            record_audit(
+                user,
+                AuditEntry.Action.LOGIN_FAILED,
+                user,
+                outcome=AuditEntry.Outcome.DENIED,
+                details={"step": "second_factor"},
+            )
+        else:
+            kind = "recovery_code" if isinstance(accepted, StaticDevice) else "totp"
+            record_audit(user, AuditEntry.Action.LOGIN, user, details={"step": "second_factor", "with": kind})
+    return accepted
+
+
+def reauthenticate(user: User, *, password: str, code: str) -> bool:
+    """Check password and second factor again before a change of credentials."""
+    password_ok = user.check_password(password)
+    device = verify_second_factor(user, code) if password_ok else None
+    if device is None:
+        if not password_ok:
+            record_audit(
+                user,
+                AuditEntry.Action.LOGIN_FAILED,
+                user,
+                outcome=AuditEntry.Outcome.DENIED,
+                details={"step": "reauthentication"},
+            )
+        raise InvalidCode(_("Password o codice non corretti: riprova."))
+    return True
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+def _session_store():
+    return import_module(settings.SESSION_ENGINE).SessionStore()
+
+
+def track_session(user: User, *, session_key: str, ip_address: str | None, user_agent: str) -> UserSession:
+    """Start tracking a new log-in session (called by the log-in signal)."""
+    tracked, _created = UserSession.objects.update_or_create(
+        session_key=session_key,
+        defaults={"user": user, "ip_address": ip_address, "user_agent": user_agent[:200], "ended_at": None},
+    )
+    return tracked
+
+
+def session_key_changed(old_key: str | None, new_key: str, *, verified: bool = False) -> None:
+    """Follow a session whose key was rotated (second factor, password change)."""
+    values = {"session_key": new_key}
+    if verified:
+        values["verified_at"] = timezone.now()
+    if old_key:
+        UserSession.objects.filter(session_key=old_key).update(**values)
+
+
+def session_closed(session_key: str | None, reason: str = UserSession.EndReason.LOGOUT) -> None:
+    """Mark a session that Django already ended (log-out, expiry) as ended."""
+    if session_key:
+        UserSession.objects.filter(session_key=session_key, ended_at__isnull=True).update(
+            ended_at=timezone.now(), end_reason=reason
+        )
+
+
+def _end(tracked_sessions, *, actor, reason: str) -> int:
+    store = _session_store()
+    now = timezone.now()
+    ended = 0
+    for tracked in tracked_sessions:
+        store.delete(tracked.session_key)
+        tracked.ended_at, tracked.end_reason = now, reason
+        tracked.ended_by = actor if getattr(actor, "pk", None) else None
+        tracked.save(update_fields=["ended_at", "end_reason", "ended_by"])
+        record_event(
+            events.SESSION_ENDED,
+            actor=actor,
+            subject=tracked.user,
+            payload={"session": tracked.pk, "reason": reason},
+        )
+        ended += 1
+    return ended
+
+
+def end_session(tracked: UserSession, *, actor) -> UserSession:
+    """End one session at once (its owner, or an administrator of the owner's organisation)."""
+    if not can_end_session(actor, tracked):
+        raise PermissionDenied(_("Non puoi chiudere questa sessione."))
+    if tracked.ended_at is None:
+        reason = (
+            UserSession.EndReason.ENDED_BY_USER
+            if actor.pk == tracked.user_id
+            else UserSession.EndReason.ENDED_BY_ADMIN
+        )
+        with transaction.atomic():
+            _end([tracked], actor=actor, reason=reason)
+    return tracked
+
+
+def end_sessions_of(user: User, *, actor, reason: str, keep: str | None = None) -> int:
+    """End every open session of `user` (but `keep`, the current one, if given)."""
+    open_sessions = UserSession.objects.filter(user=user, ended_at__isnull=True).select_related("user")
+    if keep:
+        open_sessions = open_sessions.exclude(session_key=keep)
+    return _end(list(open_sessions), actor=actor, reason=reason)
+
+
+def password_changed(user: User, *, actor, keep_session: str | None) -> None:
+    """After a password change or reset: end the user's other sessions and record it."""
+    with transaction.atomic():
+        end_sessions_of(
+            user, actor=actor, reason=UserSession.EndReason.CREDENTIALS_CHANGED, keep=keep_session
+        )
+        record_event(events.PASSWORD_CHANGED, actor=actor, subject=user)
+
+
+def expire_sessions() -> int:
+    """Mark sessions ended whose stored session is gone or expired; clear expired ones."""
+    from django.contrib.sessions.models import Session
+
+    alive = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")
+    count = (
+        UserSession.objects.filter(ended_at__isnull=True)
+        .exclude(session_key__in=alive)
+        .update(ended_at=timezone.now(), end_reason=UserSession.EndReason.EXPIRED)
+    )
+    _session_store().clear_expired()
+    return count
+
+
+def give_demo_authenticator(operator: User, *, actor, key: str) -> TOTPDevice:
+    """Give a demo account an authenticator with a published key (demo set-up only).
+
+    Only the system does this, never in production: everybody who reads the
+    demo instructions can compute these codes.
+    """
+    if actor is not None or settings.INTRECCIO_ENVIRONMENT == "production":
+        raise PermissionDenied(_("Gli autenticatori dimostrativi esistono solo nella demo."))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=operator).delete()
+        return TOTPDevice.objects.create(user=operator, name="demo", key=key, confirmed=True)

@@ -7,10 +7,16 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Operatori e accessi")
 
     def ready(self):
-        from intreccio.core import dashboard, navigation
+        import datetime
+
+        from intreccio.core import dashboard, navigation, periodic
         from intreccio.core.roles import Role
 
-        from . import panels, signals  # noqa: F401  (signal receivers)
+        from . import panels, signals, tasks  # noqa: F401  (signal receivers)
+
+        periodic.register(
+            "accounts.expire_sessions", tasks.expire_sessions, every=datetime.timedelta(hours=1)
+        )
 
         navigation.register(
             navigation.NavItem(

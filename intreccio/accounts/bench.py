@@ -11,3 +11,8 @@ def home_admin():
 @bench_page("accounts.operators.list", description="Operatori del Comune di Lecco")
 def operator_list():
     return demo_user("admin.ente@demo.intreccio.it"), "/operatori/"
+
+
+@bench_page("accounts.sessions.list", description="Sessioni aperte degli operatori del Comune di Lecco")
+def session_list():
+    return demo_user("admin.ente@demo.intreccio.it"), "/operatori/sessioni/"

@@ -75,3 +75,36 @@ class ApiTokenForm(forms.Form):
         label=_("Nome del token"), max_length=100, help_text=_("Per esempio il sistema che lo userà.")
     )
     days = forms.IntegerField(label=_("Validità in giorni"), min_value=1, max_value=365, initial=90)
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Codice"),
+        max_length=20,
+        help_text=_("Le 6 cifre dell'app di autenticazione, oppure uno dei codici di recupero."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class EnrolmentForm(forms.Form):
+    code = forms.CharField(
+        label=_("Codice mostrato dall'app"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class ReauthenticationForm(forms.Form):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("Codice"),
+        max_length=20,
+        help_text=_("Le 6 cifre dell'app di autenticazione, oppure uno dei codici di recupero."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )

@@ -74,7 +74,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_operator(self) -> bool:
-        return self.kind == self.Kind.OPERATOR and self.is_active
+        """An active operator account holding at least one active role (deny by default otherwise)."""
+        return self.kind == self.Kind.OPERATOR and self.is_active and bool(self.active_memberships)
 
     @cached_property
     def active_memberships(self) -> list["Membership"]:
@@ -229,3 +230,45 @@ class ApiToken(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now() and self.user.is_active
+
+
+class UserSession(models.Model):
+    """One log-in session of a user, tracked on the server.
+
+    The session itself lives in Django's session store (server side; the
+    cookie carries only its key). This row lets the user and their
+    organisation's administrators see where they are logged in and end a
+    session at once: ending deletes the stored session, so the next request
+    with that cookie is anonymous.
+    """
+
+    class EndReason(models.TextChoices):
+        LOGOUT = "logout", _("Uscita")
+        ENDED_BY_USER = "ended_by_user", _("Chiusa dall'utente")
+        ENDED_BY_ADMIN = "ended_by_admin", _("Chiusa da un amministratore")
+        ACCOUNT_DISABLED = "account_disabled", _("Account disattivato")
+        ROLES_REMOVED = "roles_removed", _("Nessun ruolo attivo")
+        CREDENTIALS_CHANGED = "credentials_changed", _("Credenziali cambiate")
+        EXPIRED = "expired", _("Scaduta")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="tracked_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    verified_at = models.DateTimeField(_("secondo fattore verificato"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    ended_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    # Operators' addresses and devices: read through accounts.queries only.
+    personal_data = True
+
+    class Meta:
+        verbose_name = _("sessione")
+        verbose_name_plural = _("sessioni")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "ended_at"], name="usersession_user_open")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"

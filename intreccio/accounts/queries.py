@@ -1,11 +1,13 @@
 """Reads of operators, teams and tokens, scoped to what the user may administer."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.sessions.models import Session
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from intreccio.core.exceptions import NotFound
 from intreccio.core.roles import Role
 
-from .models import ApiToken, Membership, Team, User
+from .models import ApiToken, Membership, Team, User, UserSession
 
 
 def _administered_organisation_ids(user) -> set[int]:
@@ -45,6 +47,25 @@ def get_operator_for_user(user, operator_id) -> User:
         return queryset.get(pk=operator_id)
     except (User.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
+
+
+def read_operator_for_user(user, operator_id) -> User:
+    """An operator's record for their detail page; the consultation is audited, refused or not."""
+    from intreccio.audit.log import record_audit
+    from intreccio.audit.models import AuditEntry
+
+    try:
+        operator = get_operator_for_user(user, operator_id)
+    except NotFound:
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            ("accounts.user", str(operator_id)[:64]),
+            outcome=AuditEntry.Outcome.DENIED,
+        )
+        raise
+    record_audit(user, AuditEntry.Action.READ, operator)
+    return operator
 
 
 def operators_of(organisation) -> QuerySet[User]:
@@ -106,3 +127,39 @@ def demo_accounts(emails: list[str]) -> dict[str, str]:
     for membership in rows.order_by("user__email", "organisation__name"):
         found.setdefault(membership.user.email, str(membership.organisation))
     return found
+
+
+def _open_sessions() -> QuerySet[UserSession]:
+    """Tracked sessions still alive in the session store (not ended, not expired)."""
+    alive = Session.objects.filter(session_key=OuterRef("session_key"), expire_date__gt=timezone.now())
+    return UserSession.objects.filter(Exists(alive), ended_at__isnull=True).select_related("user")
+
+
+def sessions_of(user) -> QuerySet[UserSession]:
+    """The user's own open sessions, newest first."""
+    return _open_sessions().filter(user=user).order_by("-created_at")
+
+
+def sessions_visible_to(user, organisation=None) -> QuerySet[UserSession]:
+    """Open sessions of the operators the user administers (all for a system administrator)."""
+    operators = operators_visible_to(user, organisation).values("pk")
+    return _open_sessions().filter(user__in=operators).order_by("user__family_name", "-created_at")
+
+
+def get_session_for_user(user, session_id) -> UserSession:
+    """An open session the user may end: their own, or an administered operator's."""
+    queryset = _open_sessions().filter(Q(user=user) | Q(user__in=operators_visible_to(user).values("pk")))
+    try:
+        return queryset.get(pk=session_id)
+    except (UserSession.DoesNotExist, ValueError, TypeError):
+        raise NotFound() from None
+
+
+def demo_authenticator(email: str):
+    """The published-key authenticator of a demo account, or None (any other account)."""
+    from django.conf import settings
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(
+        user__email=email.strip().lower(), name="demo", key=settings.INTRECCIO_DEMO_TOTP_KEY, confirmed=True
+    ).first()

@@ -55,3 +55,18 @@ rules.add_perm("accounts.view_operator", can_view_operator)
 rules.add_perm("accounts.change_operator", can_edit_operator)
 rules.add_perm("accounts.manage_teams", can_manage_teams)
 rules.add_perm("accounts.change_team", can_edit_team)
+
+
+@rules.predicate
+def owns_session(user, tracked) -> bool:
+    return bool(user.is_authenticated and tracked is not None and tracked.user_id == user.pk)
+
+
+@rules.predicate
+def administers_session_owner(user, tracked) -> bool:
+    return bool(tracked is not None and administers_a_membership_of(user, tracked.user))
+
+
+can_view_sessions_of_operators = can_manage_operators
+can_end_session = owns_session | is_system_admin | administers_session_owner
+rules.add_perm("accounts.end_session", can_end_session)

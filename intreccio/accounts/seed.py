@@ -12,7 +12,13 @@ from intreccio.core.roles import Role
 from intreccio.core.seeding import SeedContext, seeder
 from intreccio.organisations.models import Organisation
 
-from .actions import add_operator, bootstrap_system_admin, create_team, set_initial_password
+from .actions import (
+    add_operator,
+    bootstrap_system_admin,
+    create_team,
+    give_demo_authenticator,
+    set_initial_password,
+)
 from .models import User
 
 K = Organisation.Kind
@@ -50,6 +56,14 @@ DEMO_ACCOUNTS = [
         "municipality:097042",
         [Role.SUPERVISOR],
         "coordinatore del servizio sociale del Comune di Lecco",
+    ),
+    (
+        "privacy@demo.intreccio.it",
+        "Dario",
+        "Negri",
+        "municipality:097042",
+        [Role.DATA_PROTECTION_OFFICER],
+        "referente privacy del Comune di Lecco: allerte sugli accessi",
     ),
     (
         "sportello@demo.intreccio.it",
@@ -185,6 +199,7 @@ def seed_accounts(context: SeedContext) -> None:
         family_name=family,
         password=settings.INTRECCIO_DEMO_PASSWORD,
     )
+    give_demo_authenticator(system_admin, actor=None, key=settings.INTRECCIO_DEMO_TOTP_KEY)
     factory = OperatorFactory(context)
     staff_by_org: dict[int, dict[str, list[User]]] = {}
     total = len(organisations)
@@ -207,6 +222,7 @@ def seed_accounts(context: SeedContext) -> None:
                 roles=admin_roles,
             )
             set_initial_password(admin, actor=None, raw_password=settings.INTRECCIO_DEMO_PASSWORD)
+            give_demo_authenticator(admin, actor=None, key=settings.INTRECCIO_DEMO_TOTP_KEY)
         else:
             admin = factory.add(system_admin, organisation, admin_roles)
         for role in admin_roles:
@@ -223,6 +239,7 @@ def seed_accounts(context: SeedContext) -> None:
                 roles=roles,
             )
             set_initial_password(user, actor=None, raw_password=settings.INTRECCIO_DEMO_PASSWORD)
+            give_demo_authenticator(user, actor=None, key=settings.INTRECCIO_DEMO_TOTP_KEY)
             for role in roles:
                 staff.setdefault(role, []).append(user)
         wanted = (

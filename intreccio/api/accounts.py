@@ -1,9 +1,11 @@
 """Account endpoints: who am I, and the operators an administrator manages."""
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from intreccio.accounts import queries
+
+from .pagination import Pagination
 
 router = Router(tags=["accounts"])
 
@@ -55,7 +57,7 @@ def me(request):
 
 
 @router.get("/operators", response=list[OperatorOut], operation_id="list_operators")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_operators(request):
     organisation = request.user.active_organisation
     return queries.operators_visible_to(request.user, organisation).order_by("family_name", "given_name")

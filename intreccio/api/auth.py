@@ -2,7 +2,11 @@
 
 Systems send `Authorization: Bearer itr_…` (a token issued on the profile
 page, acting as its operator for one organisation); the browser reuses its
-session (with the CSRF check on unsafe methods).
+session (with the CSRF check on unsafe methods), once the second factor has
+been passed. A token is the factor-less channel for systems: it can only be
+issued from a session verified with the second factor and a fresh
+re-authentication, is bound to one organisation, expires (≤ 365 days), is
+stored as a SHA-256 digest and can be revoked at once (docs/security.md).
 """
 
 import datetime
@@ -37,10 +41,19 @@ class TokenAuth(HttpBearer):
 
 
 class OperatorSessionAuth(SessionAuth):
-    """The browser's session, for operators only (citizens use the portal)."""
+    """The browser's session, for operators who passed the second factor (citizens use the portal)."""
+
+    def _get_key(self, request):
+        # No session, no CSRF question: answer 401 like any missing credential
+        # (the CSRF check protects an existing session, in super()._get_key).
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
         if user is None or not getattr(user, "is_operator", False):
             return None
+        if not getattr(user, "is_verified", lambda: False)():
+            return None  # password only: the session is half open until the second factor
         return user

@@ -4,10 +4,11 @@
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from intreccio.core.exceptions import ApplicationError
 
@@ -45,6 +46,28 @@ def register_error_handlers(api) -> None:
             request,
             error_body("not_authenticated", _("Serve un token valido o una sessione attiva.")),
             status=401,
+        )
+
+    @api.exception_handler(DataError)
+    def data_error(request, exc: DataError):
+        # Values the database refuses (a NUL character, a text longer than its
+        # column): the write was rolled back; the caller must fix the data.
+        return api.create_response(
+            request,
+            error_body(
+                "invalid_data",
+                _("Alcuni valori non sono accettabili (caratteri non ammessi o testo troppo lungo)."),
+            ),
+            status=422,
+        )
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        codes = {403: "permission_denied", 404: "not_found", 405: "method_not_allowed"}
+        return api.create_response(
+            request,
+            error_body(codes.get(exc.status_code, "invalid_request"), str(exc)),
+            status=exc.status_code,
         )
 
     @api.exception_handler(Http404)

@@ -5,7 +5,29 @@ from ninja import NinjaAPI
 from .auth import OperatorSessionAuth, TokenAuth
 from .errors import ErrorOut, register_error_handlers
 
-api = NinjaAPI(
+
+class IntrecciaAPI(NinjaAPI):
+    """Documents the one error body for every status any operation may answer with."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error = {
+            "description": "Errore",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+        }
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                for status in ALWAYS_DOCUMENTED:
+                    operation["responses"].setdefault(status, error)
+        return schema
+
+
+# Any operation may refuse a request: no or bad credentials (401), the
+# object hidden or missing (404), invalid parameters (422), the audit log
+# unreachable (503, fail closed); writes add 400/403/409 through ERRORS.
+ALWAYS_DOCUMENTED = (401, 403, 404, 422, 503)
+
+api = IntrecciaAPI(
     title="Intreccio API",
     version="1",
     description=(

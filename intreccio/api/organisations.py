@@ -1,12 +1,13 @@
 """Organisation endpoints: the network's organisations and their sites."""
 
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from intreccio.organisations import actions, queries
 from intreccio.territory import queries as territory_queries
 
 from .main import ERRORS
+from .pagination import Pagination
 
 router = Router(tags=["organisations"])
 
@@ -75,7 +76,7 @@ class OrganisationIn(Schema):
 
 
 @router.get("/", response=list[OrganisationOut], operation_id="list_organisations")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_organisations(request, kind: str | None = None):
     organisations = queries.organisations_visible_to(request.user).order_by("name")
     return organisations.filter(kind=kind) if kind else organisations

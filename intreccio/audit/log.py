@@ -3,12 +3,18 @@
 Actions call `record_event` (what happened) and `record_audit` (who touched
 which personal data) inside their transaction: if the entry cannot be
 written the whole action rolls back, and a read that cannot be audited is
-not served (fail closed).
+not served (fail closed): any database error while writing becomes
+AuditUnavailable (503 on pages and in the API).
+
+Entries are only inserted here, never locked or chained: the sealer
+(intreccio.audit.chain) links them into the hash chain afterwards, so a long
+transaction that writes audit entries never blocks another one.
 """
 
-from django.db import models
+from django.db import DatabaseError, models
 
 from intreccio.core.context import current_context
+from intreccio.core.exceptions import AuditUnavailable
 
 from .models import AuditEntry, DomainEvent
 
@@ -43,7 +49,8 @@ def record_audit(
     """Append one audit entry; `target` is a model instance or (type, id)."""
     context = current_context()
     target_type, target_id = _target(target)
-    return AuditEntry.objects.create(
+    return _write(
+        AuditEntry,
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_label(actor),
         organisation_id=context.organisation_id,
@@ -62,6 +69,15 @@ def record_audit(
     )
 
 
+def _write(model, **values):
+    # One INSERT, no savepoint: a failure aborts the caller's transaction,
+    # which then rolls back as a whole (AuditUnavailable propagates).
+    try:
+        return model.objects.create(**values)
+    except DatabaseError as error:
+        raise AuditUnavailable() from error
+
+
 def record_event(
     kind: str,
     *,
@@ -75,7 +91,8 @@ def record_event(
 ) -> DomainEvent:
     """Append one domain event about `subject` (a model instance or (type, id))."""
     subject_type, subject_id = _target(subject)
-    return DomainEvent.objects.create(
+    return _write(
+        DomainEvent,
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
         organisation_id=organisation_id if organisation_id is not None else current_context().organisation_id,

@@ -125,3 +125,102 @@ class DomainEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.kind} {self.subject_type}#{self.subject_id}"
+
+
+class AuditSeal(AppendOnlyModel):
+    """One link of the hash chain over both logs (docs/decisions/0005-tamper-evident-audit.md).
+
+    digest_n = SHA-256(digest_{n-1} ‖ kind ‖ canonical(row)), seq 1, 2, 3…
+    without gaps. Written by the sealer only, after the row it seals was
+    committed, so writers of the logs never wait for the chain.
+    """
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    audit_entry = models.OneToOneField(
+        AuditEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="seal"
+    )
+    domain_event = models.OneToOneField(
+        DomainEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="seal"
+    )
+    digest = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sigillo del registro")
+        verbose_name_plural = _("sigilli del registro")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(audit_entry__isnull=False, domain_event__isnull=True)
+                | models.Q(audit_entry__isnull=True, domain_event__isnull=False),
+                name="auditseal_exactly_one_row",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.digest[:12]}"
+
+
+class ChainCheckpoint(AppendOnlyModel):
+    """The chain head after a sealing run; the same line goes to the external anchor file."""
+
+    chain_id = models.CharField(max_length=32)
+    seq = models.PositiveBigIntegerField()
+    digest = models.CharField(max_length=64)
+    max_audit_id = models.BigIntegerField(default=0)
+    max_event_id = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("punto di controllo della catena")
+        verbose_name_plural = _("punti di controllo della catena")
+
+    def __str__(self) -> str:
+        return f"{self.chain_id} #{self.seq} {self.digest[:12]}"
+
+
+class Alert(models.Model):
+    """An anomaly in the access log, for the organisation's data-protection contact."""
+
+    class Kind(models.TextChoices):
+        MANY_PERSONS = "many_persons", _("Molte persone consultate in poco tempo")
+        REPEATED_DENIALS = "repeated_denials", _("Accessi negati ripetuti")
+        OUTSIDE_HOURS = "outside_hours", _("Consultazioni fuori orario")
+        FAILED_LOGINS = "failed_logins", _("Tentativi di accesso non riusciti ripetuti")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Da esaminare")
+        CLOSED = "closed", _("Esaminata")
+
+    kind = models.CharField(_("tipo"), max_length=30, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200)
+    window_start = models.DateTimeField()
+    window_end = models.DateTimeField()
+    count = models.PositiveIntegerField(_("quante volte"))
+    details = models.JSONField(default=dict, blank=True)
+    # One alert per kind, actor and time bucket, however often the detector runs.
+    fingerprint = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("esito dell'esame"), blank=True)
+
+    # Names operators and counts their reads: for the data-protection contact only.
+    personal_data = True
+
+    class Meta:
+        verbose_name = _("allerta")
+        verbose_name_plural = _("allerte")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "status", "created_at"], name="alert_org_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.actor_label}"

@@ -49,3 +49,18 @@ class Conflict(ApplicationError):
 
     code = "conflict"
     status = 409
+
+
+class AuditUnavailable(ApplicationError):
+    """The audit log cannot be written: nothing is served or changed (fail closed)."""
+
+    code = "audit_unavailable"
+    status = 503
+
+    def __init__(self, message: str = "", **kwargs):
+        super().__init__(
+            message
+            or "Il registro degli accessi non è raggiungibile: l'operazione è stata annullata. "
+            "Riprova fra poco; se il problema continua avvisa l'amministratore di sistema.",
+            **kwargs,
+        )

@@ -103,7 +103,8 @@ class SecurityHeadersMiddleware:
 class ApplicationErrorMiddleware:
     """Turn domain errors that escape a view into the right HTTP answer.
 
-    NotFound → 404 (same page whether missing or hidden), PermissionDenied → 403.
+    NotFound → 404 (same page whether missing or hidden), PermissionDenied → 403,
+    AuditUnavailable → 503 without any of the data (fail closed).
     Views handle other ApplicationErrors next to their form.
     """
 
@@ -117,8 +118,12 @@ class ApplicationErrorMiddleware:
         from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
         from django.http import Http404
 
-        from .exceptions import NotFound, PermissionDenied
+        from .exceptions import AuditUnavailable, NotFound, PermissionDenied
 
+        if isinstance(exception, AuditUnavailable):
+            from django.http import HttpResponse
+
+            return HttpResponse(exception.message, status=503, content_type="text/plain; charset=utf-8")
         if isinstance(exception, NotFound):
             raise Http404() from exception
         if isinstance(exception, PermissionDenied):

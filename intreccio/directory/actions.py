@@ -22,7 +22,18 @@ def load_needs_taxonomy(path: Path = DEFAULT_NEEDS, *, actor=None) -> int:
     """Create or update the needs from a taxonomy file; needs missing from it are retired, not deleted."""
     if actor is not None and not can_manage_needs(actor):
         raise PermissionDenied(_("Solo l'amministratore di sistema può modificare i bisogni."))
-    entries = tomllib.loads(path.read_text(encoding="utf-8"))["needs"]
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8"))["needs"]
+        for entry in entries:
+            for key in ("code", "label"):
+                if not isinstance(entry.get(key), str) or not entry[key].strip():
+                    raise ValueError(f"{entry.get('code', '?')!r}: {key!r} must be a non-empty text")
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError) as error:
+        raise ApplicationError(
+            _("Il file dei bisogni non è leggibile o è incompleto (%(error)s): correggilo e riprova.")
+            % {"error": f"{type(error).__name__}: {error}"},
+            code="needs_config_invalid",
+        ) from error
     problems = [
         f"{entry.get('code')!r}: unknown sensitive category {entry['sensitive_category']!r}"
         for entry in entries

@@ -17,11 +17,14 @@ from .rules import (
     can_deactivate_organisation,
     can_edit_organisation,
     can_manage_sites,
+    can_view_organisation,
 )
 
 
 @require_GET
 def organisation_list(request):
+    if not can_view_organisation(request.user):
+        raise PermissionDenied(_("L'elenco degli enti è riservato agli operatori con un ruolo in un ente."))
     organisations = queries.organisations_visible_to(request.user).order_by("name")
     kind = request.GET.get("tipo", "")
     if kind in Organisation.Kind.values:

@@ -47,6 +47,12 @@ def _read_sources(config_path: Path) -> tuple[dict, list[dict], dict[str, dict]]
     return config, registry, geography
 
 
+def _require_text(entry: dict, *keys: str) -> None:
+    for key in keys:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ValueError(f"{entry.get('code', '?')}: {key!r} must be a non-empty text")
+
+
 def _validate(config: dict, by_name: dict[str, dict]) -> list[str]:
     problems = []
     seen: dict[str, str] = {}
@@ -78,9 +84,19 @@ def load_territory(config_path: Path, *, actor=None) -> TerritoryLoadSummary:
     is checked as a whole first; on any problem nothing is written.
     """
     _require_manager(actor)
-    config, registry, geography = _read_sources(config_path)
-    by_name = {record["denominazione_italiana"]: record for record in registry}
-    problems = _validate(config, by_name)
+    try:
+        config, registry, geography = _read_sources(config_path)
+        by_name = {record["denominazione_italiana"]: record for record in registry}
+        problems = _validate(config, by_name)
+        for entry in config["districts"]:
+            _require_text(entry, "code", "name")
+            for micro in entry.get("micro_territories", []):
+                _require_text(micro, "code", "name")
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError) as error:
+        raise TerritoryConfigInvalid(
+            _("Il file del territorio non è leggibile o è incompleto (%(error)s): correggilo e riprova.")
+            % {"error": f"{type(error).__name__}: {error}"},
+        ) from error
     missing_geography = sorted(r["codice_istat"] for r in registry if r["codice_istat"] not in geography)
     problems += [f"no boundary for ISTAT code {code}" for code in missing_geography]
     if problems:

@@ -12,7 +12,7 @@ from intreccio.core.http import run_action
 
 from . import actions, queries
 from .forms import MicroTerritoryForm
-from .rules import can_manage_territory
+from .rules import can_manage_territory, can_view_territory
 
 
 def _district(request):
@@ -23,8 +23,14 @@ def _district(request):
     return organisation.district if organisation else queries.districts().first()
 
 
+def _check_can_view(request) -> None:
+    if not can_view_territory(request.user):
+        raise PermissionDenied(_("Il territorio è consultabile dagli operatori con un ruolo in un ente."))
+
+
 @require_GET
 def territory_map(request):
+    _check_can_view(request)
     district = _district(request)
     micro_territories = list(queries.micro_territories(district)) if district else []
     return render(
@@ -43,12 +49,14 @@ def territory_map(request):
 @require_GET
 @cache_control(private=True, max_age=3600)
 def boundaries(request):
+    _check_can_view(request)
     district = _district(request)
     return JsonResponse(queries.boundaries_geojson(district))
 
 
 @require_GET
 def micro_territory_detail(request, micro_territory_id: int):
+    _check_can_view(request)
     micro_territory = queries.get_micro_territory(micro_territory_id)
     return render(
         request,

@@ -101,8 +101,8 @@ def test_an_operator_needs_at_least_one_known_role(network):
         )
 
 
-def test_replacing_roles_takes_effect_at_the_next_request(client, network):
-    client.force_login(network.bruno)
+def test_replacing_roles_takes_effect_at_the_next_request(client_for, network):
+    client = client_for(network.bruno)
     assert client.get(reverse("accounts:home")).context["user"].active_roles == {Role.ACCESS_POINT_OPERATOR}
     set_operator_roles(
         network.bruno, actor=network.laura, organisation=network.comune, roles=[Role.CASE_LEAD]
@@ -119,8 +119,8 @@ def test_an_admin_cannot_demote_themselves(network):
     assert network.laura.has_role_in(network.comune, Role.ORGANISATION_ADMIN)
 
 
-def test_a_disabled_account_is_refused_at_its_next_request(client, network):
-    client.force_login(network.bruno)
+def test_a_disabled_account_is_refused_at_its_next_request(client_for, network):
+    client = client_for(network.bruno)
     assert client.get(reverse("accounts:home")).status_code == 200
     set_operator_active(network.bruno, actor=network.laura, active=False)
     assert client.get(reverse("accounts:home")).status_code == 302

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import PASSWORD, persona_code
 from intreccio.accounts.actions import create_team, issue_api_token, revoke_api_token, update_team
 from intreccio.accounts.models import ApiToken, Team
 from intreccio.core.exceptions import ApplicationError, PermissionDenied
@@ -68,8 +69,20 @@ def test_token_revocation_is_for_its_owner(network):
     assert token.revoked_at is None
 
 
+def test_issuing_a_token_needs_a_fresh_reauthentication(client_for, network):
+    client = client_for(network.ana)
+    response = client.post(reverse("accounts:api_token_create"), {"name": "Gestionale", "days": 30})
+    assert response.status_code == 302
+    assert response["Location"] == "/profilo/sicurezza/conferma/?next=%2Fprofilo%2Fsicurezza%2F"
+    assert not ApiToken.objects.filter(user=network.ana).exists()
+
+
 def test_the_token_is_shown_once_on_the_page(client_for, network):
     client = client_for(network.ana)
+    reauth = client.post(
+        reverse("accounts:reauthenticate"), {"password": PASSWORD, "code": persona_code(network.ana)}
+    )
+    assert reauth.status_code == 302
     response = client.post(reverse("accounts:api_token_create"), {"name": "Gestionale", "days": 30})
     raw = response.context["raw_token"]
     assert raw in response.content.decode()

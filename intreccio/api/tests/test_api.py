@@ -29,9 +29,15 @@ def test_anonymous_calls_get_the_one_error_body(client):
 
 def test_the_browser_session_works_and_writes_need_the_csrf_token(network):
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from conftest import persona_device
 
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(network.sara)
+    session = browser.session
+    session[DEVICE_ID_SESSION_KEY] = persona_device(network.sara).persistent_id
+    session.save()
     assert browser.get("/api/v1/territory/districts").status_code == 200
     payload = {
         "district": "lecco",

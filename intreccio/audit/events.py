@@ -1,0 +1,3 @@
+"""Domain event kinds of the audit app."""
+
+ALERT_CLOSED = "ALERT_CLOSED"
