@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "intreccio.organisations",
     "intreccio.accounts",
     "intreccio.directory",
+    "intreccio.identity",
     "intreccio.api",
 ]
 

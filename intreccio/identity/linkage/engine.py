@@ -1,0 +1,253 @@
+"""Run the model on a backend: register records, train without labels, score pairs, explain a pair."""
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import model
+from .errors import LinkageInputError, translate
+
+BACKENDS = ("duckdb", "spark")
+# Record pairs scored below this are not kept (they are far below any decision).
+PREDICTION_FLOOR = 0.001
+
+
+def add_blocking_columns(table: pa.Table) -> pa.Table:
+    """Copy identifiers into *_block columns, blanking values shared by many records."""
+    for column in model.BLOCKING_IDENTIFIERS:
+        values = table.column(column)
+        counts = pc.value_counts(values.drop_null())
+        shared = [
+            item["values"].as_py() for item in counts if item["counts"].as_py() > model.SHARED_VALUE_LIMIT
+        ]
+        if shared:
+            mask = pc.is_in(values, value_set=pa.array(shared, type=pa.string()))
+            values = pc.if_else(mask, pa.scalar(None, pa.string()), values)
+        table = table.append_column(f"{column}_block", values)
+    return table
+
+
+def spark_session(app_name: str = "intreccio-linkage"):
+    """A local Spark session with Splink's similarity functions (needs pyspark and Java 17)."""
+    try:
+        from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
+    except ImportError as error:
+        raise LinkageInputError(
+            translate(
+                "il backend spark richiede pyspark: installa requirements/spark.txt "
+                "(pip install -r requirements/spark.txt) e Java 17."
+            ),
+            code="spark_missing",
+        ) from error
+    return (
+        SparkSession.builder.appName(app_name)
+        .master("local[2]")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.default.parallelism", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+
+
+def database_api(backend: str):
+    if backend == "duckdb":
+        import duckdb
+        from splink import DuckDBAPI
+
+        connection = duckdb.connect()
+        connection.execute("SET preserve_insertion_order = false")
+        return DuckDBAPI(connection=connection)
+    if backend == "spark":
+        from splink.backends.spark import SparkAPI
+
+        return SparkAPI(spark_session=spark_session(), break_lineage_method="persist")
+    raise LinkageInputError(
+        translate("backend «%(backend)s» sconosciuto: usa duckdb o spark.") % {"backend": backend},
+        code="backend_unknown",
+    )
+
+
+@dataclass
+class Explanation:
+    """Why a pair scored as it did: the weight of each comparison's level (log2 of a Bayes factor)."""
+
+    match_probability: float
+    match_weight: float
+    prior_weight: float
+    contributions: list[dict]  # {"comparison", "level", "weight"}
+
+
+def _to_arrow(splink_df) -> pa.Table:
+    try:
+        return splink_df.as_arrow_table()
+    except AttributeError:  # pragma: no cover - older SplinkDataFrame API
+        return pa.Table.from_pylist(splink_df.as_record_list())
+
+
+class LinkageEngine:
+    """One set of prepared records on one backend; train or load a model, then score."""
+
+    def __init__(
+        self,
+        records: pa.Table,
+        *,
+        backend: str = "duckdb",
+        settings: dict | None = None,
+        progress: Callable[[str], None] | None = None,
+    ):
+        from splink import Linker
+
+        self.backend = backend
+        self.progress = progress or (lambda message: None)
+        self.records = add_blocking_columns(records)
+        self.db_api = database_api(backend)
+        self.input = self.db_api.register(self.records)
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        self.linker = Linker(self.input, settings or model.settings())
+        self.trained = settings is not None
+
+    # -- training ----------------------------------------------------------------------
+
+    def train(self, *, max_pairs: float = 3e6, seed: int = 1) -> dict:
+        """Estimate the model without labels: prior from near-certain rules, u by sampling, m by EM."""
+        from splink import block_on
+
+        training = self.linker.training
+        self.progress(translate("stima della probabilità a priori"))
+        training.estimate_probability_two_random_records_match(model.deterministic_rules(), recall=0.7)
+        self.progress(translate("stima dei parametri u (coppie casuali)"))
+        training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
+        for label, rule in (
+            ("codice fiscale", block_on("cf")),
+            ("nome", block_on("fold_key")),
+            ("data di nascita", block_on("dob_block")),
+        ):
+            self.progress(translate("stima EM dei parametri m (blocchi: %(rule)s)") % {"rule": label})
+            training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
+        self.trained = True
+        settings = bound_parameters(self.model_settings())
+        from splink import Linker
+
+        self.linker = Linker(self.input, settings)
+        return settings
+
+    def model_settings(self) -> dict:
+        return self.linker.misc.save_model_to_json()
+
+    def save_model(self, path: Path | str) -> None:
+        Path(path).write_text(json.dumps(self.model_settings(), indent=2), encoding="utf-8")
+
+    # -- scoring -----------------------------------------------------------------------
+
+    def predict(self, floor: float = PREDICTION_FLOOR) -> pa.Table:
+        """Score every candidate pair from the blocking rules; keep those above `floor`."""
+        self.progress(translate("confronto delle coppie candidate"))
+        predictions = self.linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+        table = self._pairs(predictions)
+        predictions.drop_table_from_database_and_remove_from_cache()
+        return table
+
+    def score_pairs(self, pairs: pa.Table) -> pa.Table:
+        """Score exactly the given pairs (columns unique_id_l < unique_id_r), whatever blocking says."""
+        if pairs.num_rows == 0:
+            return _empty_pairs()
+        blocked = pa.table(
+            {
+                "match_key": pa.array(["0"] * pairs.num_rows),
+                "join_key_l": pairs.column("unique_id_l").cast(pa.int64()),
+                "join_key_r": pairs.column("unique_id_r").cast(pa.int64()),
+            }
+        )
+        registered = self.db_api.register(blocked)
+        self.linker.table_management.register_blocked_pairs_for_predict(registered)
+        try:
+            predictions = self.linker.inference.predict(warning_mode="never")
+            return self._pairs(predictions)
+        finally:
+            self.linker.table_management.invalidate_cache()
+
+    @staticmethod
+    def _pairs(predictions) -> pa.Table:
+        table = _to_arrow(predictions)
+        return table.select(["unique_id_l", "unique_id_r", "match_weight", "match_probability"])
+
+    def explain(self, record_a: dict, record_b: dict) -> Explanation:
+        """Score two prepared records and list each comparison's contribution."""
+        records = [
+            {**record, **{f"{column}_block": record.get(column) for column in model.BLOCKING_IDENTIFIERS}}
+            for record in (record_a, record_b)
+        ]
+        row = self.linker.inference.score_pair(*records).as_record_list()[0]
+        return explanation_from_row(row, self.model_settings())
+
+
+# No level may be (almost) impossible among matches: EM on clean blocks can
+# drive m to 0 (a sex mismatch never seen among CF-sharing pairs), which would
+# make one wrong field veto any match. m is kept at or above this.
+MIN_M_PROBABILITY = 0.005
+
+
+def bound_parameters(settings: dict) -> dict:
+    """Floor every m probability (renormalised per comparison); a level never observed gets the floor."""
+    for comparison in settings["comparisons"]:
+        levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
+        for level in levels:
+            m = level.get("m_probability")
+            level["m_probability"] = max(m if m is not None else MIN_M_PROBABILITY, MIN_M_PROBABILITY)
+        total = sum(level["m_probability"] for level in levels)
+        for level in levels:
+            level["m_probability"] /= total
+    return settings
+
+
+def _empty_pairs() -> pa.Table:
+    return pa.table(
+        {
+            "unique_id_l": pa.array([], pa.int64()),
+            "unique_id_r": pa.array([], pa.int64()),
+            "match_weight": pa.array([], pa.float64()),
+            "match_probability": pa.array([], pa.float64()),
+        }
+    )
+
+
+def explanation_from_row(row: dict, settings: dict) -> Explanation:
+    """Per comparison: the level label and its weight (plus the term-frequency adjustment)."""
+    contributions = []
+    for comparison in settings["comparisons"]:
+        name = comparison["output_column_name"]
+        gamma = row.get(f"gamma_{name}")
+        levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
+        label = next(
+            (
+                level.get("label_for_charts", "")
+                for level in comparison["comparison_levels"]
+                if level.get("comparison_vector_value") == gamma
+            ),
+            None,
+        )
+        if label is None:
+            # Levels are numbered from the last (0 = else) upwards; -1 = null.
+            label = "null" if gamma == -1 else levels[len(levels) - 1 - gamma].get("label_for_charts", "")
+        weight = row.get(f"mw_{name}") or 0.0
+        weight += row.get(f"mw_tf_adj_{name}") or 0.0
+        contributions.append({"comparison": name, "level": label, "gamma": gamma, "weight": round(weight, 3)})
+    prior = settings.get("probability_two_random_records_match", 0.0001)
+    return Explanation(
+        match_probability=row["match_probability"],
+        match_weight=row["match_weight"],
+        prior_weight=math.log2(prior / (1 - prior)),
+        contributions=contributions,
+    )

@@ -1,0 +1,218 @@
+"""The linkage model: which pairs are compared (blocking) and how (comparisons).
+
+Each comparison turns one aspect of two records into a level ("same tokens in
+any order", "day and month swapped"...); the Fellegi-Sunter model gives each
+level a match weight estimated without labels (EM). Custom conditions are
+written in DuckDB SQL and translated by Splink for Spark.
+"""
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+
+DUCKDB = "duckdb"
+
+# Values shared by more records than this are not identifiers (an office's own
+# phone written for every client, a shelter's address): they still count as
+# evidence with a term-frequency adjustment, but generate no candidate pairs.
+SHARED_VALUE_LIMIT = 8
+BLOCKING_IDENTIFIERS = ("phone", "email", "document", "address_key")
+
+
+def _custom(sql: str, label: str, *, null: bool = False):
+    level = cll.CustomLevel(sql, label_for_charts=label, base_dialect_str=DUCKDB)
+    return level.configure(is_null_level=True) if null else level
+
+
+def name_comparison():
+    return cl.CustomComparison(
+        output_column_name="name",
+        comparison_description="Names compared as tokens in any order",
+        comparison_levels=[
+            cll.NullLevel("name_key"),
+            cll.ExactMatchLevel("name_key").configure(
+                tf_adjustment_column="name_key", label_for_charts="Same names (any order)"
+            ),
+            cll.ExactMatchLevel("formal_key").configure(label_for_charts="Same names once nicknames are expanded"),
+            cll.ExactMatchLevel("fold_key").configure(label_for_charts="Same names up to transliteration"),
+            cll.JaroWinklerLevel("name_key", 0.92).configure(label_for_charts="Names with a typo"),
+            cll.And(cll.ArraySubsetLevel("fold_tokens"), cll.ArrayIntersectLevel("fold_tokens", 2)).configure(
+                label_for_charts="One name contains the other (compound or extra names)"
+            ),
+            cll.ArrayIntersectLevel("fold_tokens", 2).configure(label_for_charts="Two name parts in common"),
+            cll.ArrayIntersectLevel("fold_tokens", 1).configure(label_for_charts="One name part in common"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def birth_date_comparison():
+    both_days = "dob_precision_l = 'day' AND dob_precision_r = 'day'"
+    return cl.CustomComparison(
+        output_column_name="birth_date",
+        comparison_description="Dates of birth, respecting their precision",
+        comparison_levels=[
+            cll.NullLevel("birth_year_min"),
+            cll.And(cll.ExactMatchLevel("dob"), _custom(both_days, "both full dates")).configure(
+                label_for_charts="Same date of birth"
+            ),
+            _custom(
+                f"{both_days} AND birth_year_min_l = birth_year_min_r "
+                "AND birth_month_l = birth_day_r AND birth_day_l = birth_month_r",
+                "Day and month swapped",
+            ),
+            cll.And(cll.DamerauLevenshteinLevel("dob", 1), _custom(both_days, "both full dates")).configure(
+                label_for_charts="Dates one character apart"
+            ),
+            _custom(
+                "(dob_precision_l <> 'day' OR dob_precision_r <> 'day') "
+                "AND birth_core_min_l <= birth_core_max_r AND birth_core_min_r <= birth_core_max_l",
+                "Same birth year (year only, 1 January or declared age)",
+            ),
+            _custom(
+                "(dob_precision_l <> 'day' OR dob_precision_r <> 'day') "
+                "AND birth_year_min_l <= birth_year_max_r AND birth_year_min_r <= birth_year_max_l",
+                "Birth years compatible within the age tolerance",
+            ),
+            _custom(
+                "ABS((birth_year_min_l + birth_year_max_l) - (birth_year_min_r + birth_year_max_r)) <= 4",
+                "Birth years within two years",
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def tax_code_comparison():
+    return cl.CustomComparison(
+        output_column_name="tax_code",
+        comparison_description="Codici fiscali, omocodia folded",
+        comparison_levels=[
+            cll.NullLevel("cf"),
+            cll.ExactMatchLevel("cf").configure(label_for_charts="Same codice fiscale"),
+            cll.DamerauLevenshteinLevel("cf", 1).configure(label_for_charts="Codici fiscali one character apart"),
+            cll.ExactMatchLevel("cf_date_place_part").configure(
+                label_for_charts="Same date, sex and place in the code (recomputed from another spelling)"
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def origin_comparison():
+    return cl.CustomComparison(
+        output_column_name="origin",
+        comparison_description="Place and country of birth, citizenship",
+        comparison_levels=[
+            _custom(
+                "(birth_place_l IS NULL AND birth_country_l IS NULL AND citizenship_l IS NULL) "
+                "OR (birth_place_r IS NULL AND birth_country_r IS NULL AND citizenship_r IS NULL)",
+                "Origin missing",
+                null=True,
+            ),
+            cll.ExactMatchLevel("birth_place").configure(
+                tf_adjustment_column="birth_place", label_for_charts="Same place of birth"
+            ),
+            _custom(
+                "COALESCE(birth_country_l, citizenship_l) = COALESCE(birth_country_r, citizenship_r)",
+                "Same country of birth or citizenship",
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def address_comparison():
+    return cl.CustomComparison(
+        output_column_name="address",
+        comparison_description="Street and house number, abbreviations expanded",
+        comparison_levels=[
+            cll.NullLevel("street"),
+            cll.ExactMatchLevel("address_key").configure(
+                tf_adjustment_column="address_key", label_for_charts="Same address"
+            ),
+            cll.ExactMatchLevel("street").configure(label_for_charts="Same street"),
+            cll.JaroWinklerLevel("street", 0.9).configure(
+                label_for_charts="Similar street", m_probability=0.05, u_probability=0.005
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _identifier(column: str, label: str, *, typo_level: bool = False):
+    """A personal identifier: agreement is strong evidence, disagreement weak (codes get renewed).
+
+    Starting values stand in where a run never observes agreement (EM and
+    random sampling cannot estimate a level they never see)."""
+    levels = [
+        cll.NullLevel(column),
+        cll.ExactMatchLevel(column).configure(
+            label_for_charts=f"Same {label}", m_probability=0.5, u_probability=1e-6
+        ),
+    ]
+    if typo_level:
+        levels.append(
+            cll.DamerauLevenshteinLevel(column, 1).configure(
+                label_for_charts=f"{label.capitalize()} one character apart", m_probability=0.05, u_probability=1e-6
+            )
+        )
+    levels.append(cll.ElseLevel().configure(m_probability=0.45, u_probability=1.0))
+    return cl.CustomComparison(output_column_name=column, comparison_levels=levels, comparison_description=label)
+
+
+def comparisons():
+    return [
+        name_comparison(),
+        birth_date_comparison(),
+        cl.ExactMatch("sex"),
+        tax_code_comparison(),
+        _identifier("temp_code", "STP/ENI code"),
+        _identifier("document", "document number", typo_level=True),
+        origin_comparison(),
+        address_comparison(),
+        cl.ExactMatch("phone").configure(term_frequency_adjustments=True),
+        _identifier("email", "e-mail"),
+    ]
+
+
+def blocking_rules():
+    """Candidate pairs: any strong identifier, or names that fold alike with compatible birth years.
+
+    The name rules need no tax code, so records without one (or with a wrong
+    one) are still compared; "fold_tokens x birth_years" pairs records sharing
+    one folded name part and one possible birth year (a declared age allows
+    several), which keeps swapped, compound and transliterated names."""
+    return [
+        block_on("cf"),
+        block_on("temp_code"),
+        block_on("document_block"),
+        block_on("phone_block"),
+        block_on("email_block"),
+        block_on("fold_key"),
+        block_on("given_fold", "family_fold"),
+        block_on("fold_tokens", "birth_years", arrays_to_explode=["fold_tokens", "birth_years"]),
+        block_on("dob_block"),
+        block_on("cf_date_place_part", "family_fold"),
+        block_on("address_key_block", "birth_year_min"),
+    ]
+
+
+def deterministic_rules():
+    """Pairs almost surely the same person, to estimate how common matches are."""
+    return [
+        "l.cf = r.cf AND l.cf_trusted AND r.cf_trusted",
+        block_on("name_key", "dob"),
+        block_on("temp_code"),
+    ]
+
+
+def settings(*, link_type: str = "dedupe_only") -> SettingsCreator:
+    return SettingsCreator(
+        link_type=link_type,
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(),
+        blocking_rules_to_generate_predictions=blocking_rules(),
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+    )
