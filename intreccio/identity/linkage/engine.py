@@ -14,8 +14,6 @@ from . import model
 from .errors import LinkageInputError, translate
 
 BACKENDS = ("duckdb", "spark")
-# Record pairs scored below this are not kept (they are far below any decision).
-PREDICTION_FLOOR = 0.001
 
 
 def add_blocking_columns(table: pa.Table) -> pa.Table:
@@ -30,7 +28,19 @@ def add_blocking_columns(table: pa.Table) -> pa.Table:
             mask = pc.is_in(values, value_set=pa.array(shared, type=pa.string()))
             values = pc.if_else(mask, pa.scalar(None, pa.string()), values)
         table = table.append_column(f"{column}_block", values)
-    return table
+    tokens = table.column("fold_tokens")
+    flat = pc.list_flatten(tokens)
+    counts = pc.value_counts(flat)
+    common = [item["values"].as_py() for item in counts if item["counts"].as_py() > model.COMMON_TOKEN_LIMIT]
+    if common:
+        common_set = set(common)
+        rare = pa.array(
+            [[t for t in row if t not in common_set] or None if row else None for row in tokens.to_pylist()],
+            type=pa.list_(pa.string()),
+        )
+    else:
+        rare = tokens.combine_chunks()
+    return table.append_column("rare_tokens", rare)
 
 
 def spark_session(app_name: str = "intreccio-linkage"):
@@ -112,8 +122,9 @@ class LinkageEngine:
         self.records = add_blocking_columns(records)
         self.db_api = database_api(backend)
         self.input = self.db_api.register(self.records)
+        # Splink reports through `progress` instead of its own log lines.
         logging.getLogger("splink").setLevel(logging.ERROR)
-        self.linker = Linker(self.input, settings or model.settings())
+        self.linker = Linker(self.input, settings or model.settings(), log_level=None)
         self.trained = settings is not None
 
     # -- training ----------------------------------------------------------------------
@@ -129,18 +140,18 @@ class LinkageEngine:
         training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
         for label, rule in (
             ("codice fiscale", block_on("cf")),
-            ("nome", block_on("fold_key")),
+            ("nome", block_on("name_key")),
             ("data di nascita", block_on("dob_block")),
         ):
             self.progress(translate("stima EM dei parametri m (blocchi: %(rule)s)") % {"rule": label})
             training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True
+                rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
             )
         self.trained = True
         settings = bound_parameters(self.model_settings())
         from splink import Linker
 
-        self.linker = Linker(self.input, settings)
+        self.linker = Linker(self.input, settings, log_level=None)
         return settings
 
     def model_settings(self) -> dict:
@@ -151,7 +162,7 @@ class LinkageEngine:
 
     # -- scoring -----------------------------------------------------------------------
 
-    def predict(self, floor: float = PREDICTION_FLOOR) -> pa.Table:
+    def predict(self, floor: float) -> pa.Table:
         """Score every candidate pair from the blocking rules; keep those above `floor`."""
         self.progress(translate("confronto delle coppie candidate"))
         predictions = self.linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
@@ -186,11 +197,19 @@ class LinkageEngine:
     def explain(self, record_a: dict, record_b: dict) -> Explanation:
         """Score two prepared records and list each comparison's contribution."""
         records = [
-            {**record, **{f"{column}_block": record.get(column) for column in model.BLOCKING_IDENTIFIERS}}
+            {
+                **record,
+                **{f"{column}_block": record.get(column) for column in model.BLOCKING_IDENTIFIERS},
+                "rare_tokens": record.get("fold_tokens"),
+            }
             for record in (record_a, record_b)
         ]
-        row = self.linker.inference.score_pair(*records).as_record_list()[0]
-        return explanation_from_row(row, self.model_settings())
+        from splink import Linker
+
+        settings = {**self.model_settings(), "retain_intermediate_calculation_columns": True}
+        explainer = Linker(self.input, settings, log_level=None)
+        row = explainer.inference.score_pair(*records).as_record_list()[0]
+        return explanation_from_row(row, settings)
 
 
 # No level may be (almost) impossible among matches: EM on clean blocks can

@@ -17,6 +17,9 @@ DUCKDB = "duckdb"
 # evidence with a term-frequency adjustment, but generate no candidate pairs.
 SHARED_VALUE_LIMIT = 8
 BLOCKING_IDENTIFIERS = ("phone", "email", "document", "address_key")
+# A folded name part carried by more records than this ("RS": Rossi, Rosa,
+# Rosi...) is too common to pair records on its own with a birth year.
+COMMON_TOKEN_LIMIT = 1500
 
 
 def _custom(sql: str, label: str, *, null: bool = False):
@@ -36,6 +39,9 @@ def name_comparison():
             cll.ExactMatchLevel("formal_key").configure(label_for_charts="Same names once nicknames are expanded"),
             cll.ExactMatchLevel("fold_key").configure(label_for_charts="Same names up to transliteration"),
             cll.JaroWinklerLevel("name_key", 0.92).configure(label_for_charts="Names with a typo"),
+            cll.JaroWinklerLevel("fold_key", 0.88).configure(
+                label_for_charts="Names alike up to transliteration and a typo"
+            ),
             cll.And(cll.ArraySubsetLevel("fold_tokens"), cll.ArrayIntersectLevel("fold_tokens", 2)).configure(
                 label_for_charts="One name contains the other (compound or extra names)"
             ),
@@ -189,9 +195,10 @@ def blocking_rules():
         block_on("document_block"),
         block_on("phone_block"),
         block_on("email_block"),
-        block_on("fold_key"),
-        block_on("given_fold", "family_fold"),
-        block_on("fold_tokens", "birth_years", arrays_to_explode=["fold_tokens", "birth_years"]),
+        block_on("name_key"),
+        block_on("fold_key", "birth_years", arrays_to_explode=["birth_years"]),
+        block_on("given_fold", "family_fold", "birth_years", arrays_to_explode=["birth_years"]),
+        block_on("rare_tokens", "birth_years", arrays_to_explode=["rare_tokens", "birth_years"]),
         block_on("dob_block"),
         block_on("cf_date_place_part", "family_fold"),
         block_on("address_key_block", "birth_year_min"),
@@ -213,6 +220,6 @@ def settings(*, link_type: str = "dedupe_only") -> SettingsCreator:
         unique_id_column_name="unique_id",
         comparisons=comparisons(),
         blocking_rules_to_generate_predictions=blocking_rules(),
-        retain_intermediate_calculation_columns=True,
-        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=False,
+        retain_matching_columns=False,
     )

@@ -93,9 +93,9 @@ def link_records(
     if model_settings is None:
         model_settings = engine.train(max_pairs=max_pairs)
     lap("train")
-    predictions = engine.predict()
+    predictions = engine.predict(review_threshold)
     lap("predict")
-    say(translate("%(count)s coppie candidate sopra la soglia minima") % {"count": predictions.num_rows})
+    say(translate("%(count)s coppie probabilmente della stessa persona") % {"count": predictions.num_rows})
 
     scores = dict(
         zip(
