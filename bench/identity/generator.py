@@ -176,10 +176,38 @@ def spell(spec: str, origin: dict, office_style: str, rng: random.Random, tags: 
         if choice != variants[0]:
             tags.add("transliteration")
         return choice
+    if office_style != "registry" and rng.random() < 0.25:
+        respelled = respell(variants[0], rng, RESPELLINGS_HELDOUT if rates is HELDOUT_RATES else RESPELLINGS_MAIN)
+        if respelled != variants[0]:
+            tags.add("transliteration")
+            return respelled
     if len(variants) > 1 and office_style == "registry" and rng.random() < 0.1:
         tags.add("transliteration")
         return variants[1]
     return variants[0]
+
+
+RESPELLINGS_MAIN = (
+    ("ou", "u"), ("u", "ou"), ("ee", "i"), ("i", "ee"), ("y", "i"), ("i", "y"), ("kh", "h"), ("h", ""),
+    ("sh", "ch"), ("j", "dj"), ("c", "k"), ("k", "c"), ("ph", "f"), ("ss", "s"), ("s", "ss"), ("ll", "l"),
+    ("l", "ll"), ("mm", "m"), ("m", "mm"), ("a", "e"), ("e", "a"), ("o", "u"),
+)
+RESPELLINGS_HELDOUT = (
+    ("q", "k"), ("k", "q"), ("gh", "g"), ("th", "t"), ("t", "th"), ("dh", "d"), ("aa", "a"), ("a", "aa"),
+    ("w", "v"), ("v", "w"), ("ei", "ai"), ("ai", "ei"), ("z", "s"), ("tt", "t"), ("r", "rr"), ("u", "oo"),
+)
+
+
+def respell(word: str, rng: random.Random, rules) -> str:
+    """Another office's spelling of a transliterated name: one plausible substitution."""
+    lower = word.lower()
+    options = [(a, b) for a, b in rules if a in lower[1:]]
+    if not options:
+        return word
+    a, b = rng.choice(options)
+    position = lower.find(a, 1)
+    result = lower[:position] + b + lower[position + len(a) :]
+    return result[:1].upper() + result[1:] if word[:1].isupper() else result
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -200,9 +228,23 @@ def typo(word: str, rng: random.Random) -> str:
 # --- people ----------------------------------------------------------------------------
 
 
+_WEIGHTS: dict = {}
+
+
 def zipf_choice(items, rng: random.Random, exponent: float = 0.9):
-    weights = [1 / (rank + 1) ** exponent for rank in range(len(items))]
-    return rng.choices(items, weights=weights, k=1)[0]
+    """A few names are common, most are rare (exponent flatter for long lists)."""
+    if len(items) > 200:
+        exponent = min(exponent, 0.6)
+    key = (id(items), len(items), exponent)
+    if key not in _WEIGHTS:
+        weights = [1 / (rank + 1) ** exponent for rank in range(len(items))]
+        total = 0.0
+        cumulative = []
+        for weight in weights:
+            total += weight
+            cumulative.append(total)
+        _WEIGHTS[key] = cumulative
+    return rng.choices(items, cum_weights=_WEIGHTS[key], k=1)[0]
 
 
 def origins_for(variant: str) -> tuple[dict, dict]:
@@ -251,14 +293,14 @@ class World:
             family = [zipf_choice(pool.ITALIAN_SURNAMES, rng, 0.7)]
             return given, family
         origin = self.origins[origin_code]
-        given = [zipf_choice(origin["male" if sex == "M" else "female"], rng)]
+        given = [zipf_choice(origin["male" if sex == "M" else "female"], rng, 0.7)]
         if origin.get("spanish") or (origin_code in ("MA", "BD", "PK", "TN") and rng.random() < 0.25):
             second = zipf_choice(origin["male" if sex == "M" else "female"], rng)
             if second != given[0]:
                 given.append(second)
-        family = [zipf_choice(origin["surnames"], rng, 0.7)]
+        family = [zipf_choice(origin["surnames"], rng, 0.5)]
         if origin.get("spanish"):
-            second = zipf_choice(origin["surnames"], rng, 0.7)
+            second = zipf_choice(origin["surnames"], rng, 0.5)
             if second != family[0]:
                 family.append(second)
         return given, family

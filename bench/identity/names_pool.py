@@ -202,3 +202,60 @@ ITALIAN_BIRTHPLACES = (
     "Lecco|Milano|Bergamo|Como|Napoli|Palermo|Bari|Roma|Catania|Reggio di Calabria|Foggia|Salerno|Torino|"
     "Brescia|Monza|Sondrio|Messina|Cosenza|Taranto|Lecce|Calolziocorte|Merate|Valmadrera"
 ).split("|")
+
+
+# --- larger pools from Faker's locale data (names only, no generation at random) -------
+
+def _faker(locale: str, attribute: str) -> list[str]:
+    import importlib
+
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    values = getattr(provider, attribute)
+    return [str(value) for value in values]
+
+
+def extend_pools() -> None:
+    """Widen the pools: real districts have thousands of surnames, not a few dozen.
+
+    Without this a few common full names ("Maria Rossi") would be shared by a
+    hundred different people in 15,000, about a hundred times too many."""
+    global ITALIAN_MALE, ITALIAN_FEMALE, ITALIAN_SURNAMES
+    ITALIAN_MALE = ITALIAN_MALE + [n for n in _faker("it_IT", "first_names_male") if n not in ITALIAN_MALE]
+    ITALIAN_FEMALE = ITALIAN_FEMALE + [n for n in _faker("it_IT", "first_names_female") if n not in ITALIAN_FEMALE]
+    ITALIAN_SURNAMES = ITALIAN_SURNAMES + [
+        n.replace(" ", "_") for n in _faker("it_IT", "last_names") if n not in ITALIAN_SURNAMES
+    ]
+    ORIGINS["UA"]["male"] = ORIGINS["UA"]["male"] + _faker("uk_UA", "first_names_male")
+    ORIGINS["UA"]["female"] = ORIGINS["UA"]["female"] + _faker("uk_UA", "first_names_female")
+    ORIGINS["UA"]["surnames"] = ORIGINS["UA"]["surnames"] + _faker("uk_UA", "last_names")
+    ORIGINS["RO"]["male"] = ORIGINS["RO"]["male"] + _faker("ro_RO", "first_names_male")
+    ORIGINS["RO"]["female"] = ORIGINS["RO"]["female"] + _faker("ro_RO", "first_names_female")
+    ORIGINS["RO"]["surnames"] = ORIGINS["RO"]["surnames"] + _faker("ro_RO", "last_names")
+    from anyascii import anyascii
+
+    ORIGINS["CN"]["surnames"] = ORIGINS["CN"]["surnames"] + [
+        anyascii(n) for n in _faker("zh_CN", "last_names") if len(n) == 1
+    ]
+    ORIGINS["CN"]["male"] = ORIGINS["CN"]["male"] + [anyascii(n) for n in _faker("zh_CN", "first_names_male")]
+    ORIGINS["CN"]["female"] = ORIGINS["CN"]["female"] + [anyascii(n) for n in _faker("zh_CN", "first_names_female")]
+    for code in ("PE",):
+        ORIGINS[code]["male"] = ORIGINS[code]["male"] + _faker("es_ES", "first_names_male")
+        ORIGINS[code]["female"] = ORIGINS[code]["female"] + _faker("es_ES", "first_names_female")
+        ORIGINS[code]["surnames"] = ORIGINS[code]["surnames"] + _faker("es_ES", "last_names")
+    HELDOUT_ORIGINS["EC"]["surnames"] = HELDOUT_ORIGINS["EC"]["surnames"] + _faker("es_MX", "last_names")
+    HELDOUT_ORIGINS["EC"]["male"] = HELDOUT_ORIGINS["EC"]["male"] + _faker("es_MX", "first_names_male")
+    HELDOUT_ORIGINS["EC"]["female"] = HELDOUT_ORIGINS["EC"]["female"] + _faker("es_MX", "first_names_female")
+    HELDOUT_ORIGINS["GE"]["male"] = HELDOUT_ORIGINS["GE"]["male"] + _faker("ka_GE", "first_names_male")
+    HELDOUT_ORIGINS["GE"]["female"] = HELDOUT_ORIGINS["GE"]["female"] + _faker("ka_GE", "first_names_female")
+    HELDOUT_ORIGINS["GE"]["surnames"] = HELDOUT_ORIGINS["GE"]["surnames"] + _faker("ka_GE", "last_names")
+
+
+extend_pools()
+
+
+# More surnames where the first lists were short (zipf over a dozen names over-concentrates them).
+ORIGINS["MA"]["surnames"] = ORIGINS["MA"]["surnames"] + "Cherkaoui|Sherkaoui Bennis|Benis Lamrani|Lamrany Filali|Filaly Sebti|Sebty Hajji|Hadji|Haji Bakkali|Bakali Rahmouni|Rahmuni Tahiri|Tahery Amrani|Emrani Mansouri|Mansuri Belhaj|Bel_Hadj Ouahbi|Wahbi Jabri|Djabri Kettani|Ketani Guessous|Gessous Skalli|Skali Zaki|Zaky Chraibi|Shraibi Bouazza|Buazza Moussaoui|Musaoui Rami|Ramy Bakri|Bakry Zerouali|Zeruali Benkirane|Ben_Kirane Ait_Ali|Aitali Oukili|Ukili".split()
+ORIGINS["AL"]["surnames"] = ORIGINS["AL"]["surnames"] + "Hysa|Hyse Muca|Muça Rama|Rama Gashi|Gasci Berisha|Berisa Kuka|Kuka Lika|Lika Prifti|Prifty Vata|Vata Xhafa|Djafa Zeneli|Zenelli Brahimi|Brahimaj Marku|Marcu Nika|Nica Bajrami|Bajramaj Toska|Toskaj Duka|Duca Laçi|Laci Sula|Sulaj".split()
+ORIGINS["SN"]["surnames"] = ORIGINS["SN"]["surnames"] + "Mbaye|M'Baye Thiam|Tiam Kane|Kan Sy|Si Niang|Niang Mbengue|M'Bengue Sall|Sal Diouf|Djouf Gaye|Guey Wade|Ouade Samb|Sambe Ndour|N'Dour Thiaw|Tiaw Mane|Mané Badji|Badgi Sane|Sané Diagne|Djagne Camara|Kamara".split()
+ORIGINS["NG"]["surnames"] = ORIGINS["NG"]["surnames"] + "Okoro|Okoroh Nnamdi|Namdi Chukwu|Chuku Onyeka|Onyekah Adebayo|Adebajo Olawale|Olawalle Balogun|Balogoun Ibrahim|Ibraheem Musa|Mousa Abubakar|Aboubakar Bello|Belo Ogunleye|Ogunleyé Afolabi|Afolaby Nwachukwu|Nwachuku Ekwueme|Ekweme Onuoha|Onuoah Ajayi|Ajai".split()
+ORIGINS["BD"]["surnames"] = ORIGINS["BD"]["surnames"] + "Sheikh|Shaikh|Sk Mondal|Mandal Sikder|Sikdar Khan|Khaan Talukder|Talukdar Bhuiyan|Bhuiya Mollah|Molla Howlader|Hawlader Majumder|Mazumder Biswas|Bishwas Prodhan|Pradhan Karim|Kareem Haque|Hoque|Huq Alam|Allam Kabir|Kabeer Sultana|Sultanah".split()

@@ -18,6 +18,7 @@ differ. Here:
 """
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,8 +79,8 @@ def _cut(component: list[int], scores: dict[tuple[int, int], float], start: floa
     while threshold < 0.999:
         threshold = 1 - (1 - threshold) / 2
         edges = [
-            pair for pair, probability in scores.items()
-            if probability >= threshold and pair[0] in members and pair[1] in members
+            pair for pair, value in scores.items()
+            if value >= threshold and pair[0] in members and pair[1] in members
         ]
         pieces = _components(component, edges)
         if all(len(piece) <= COMPLETE_COMPONENT_SIZE for piece in pieces):
@@ -89,9 +90,16 @@ def _cut(component: list[int], scores: dict[tuple[int, int], float], start: floa
     return [component]
 
 
+def probability(weight: float) -> float:
+    """Match probability from a match weight (log2 of the posterior odds)."""
+    if weight > 60:
+        return 1.0
+    return 1.0 / (1.0 + math.pow(2.0, -weight))
+
+
 def cluster(
     record_count: int,
-    scores: dict[tuple[int, int], float],
+    weights: dict[tuple[int, int], float],
     *,
     match_threshold: float,
     loose_threshold: float,
@@ -101,11 +109,13 @@ def cluster(
     cannot_link: Iterable[tuple[int, int]] = (),
     score_missing: Callable[[list[tuple[int, int]]], dict[tuple[int, int], float]] | None = None,
 ) -> ClusteringResult:
-    """Cluster records 0..record_count-1 from pair probabilities keyed (low, high).
+    """Cluster records 0..record_count-1 from pair match weights keyed (low, high).
 
-    `score_missing` scores the pairs inside components that blocking did not
-    compare (the engine's LinkageEngine.score_pairs); without it they count as
-    unknown and are left out of the averages."""
+    Weights (not probabilities, which saturate at 1.0) order the merges.
+    `score_missing` returns the weights of pairs inside components that
+    blocking did not compare (the engine's LinkageEngine.score_pairs); without
+    it they count as unknown and are left out of the averages."""
+    scores = {pair: probability(weight) for pair, weight in weights.items()}
     trusted_codes = trusted_codes or {}
     must_link = [tuple(sorted(pair)) for pair in must_link]
     cannot = {tuple(sorted(pair)) for pair in cannot_link}
@@ -116,7 +126,7 @@ def cluster(
             % {"pair": conflicting[0]},
             code="decisions_conflict",
         )
-    loose_edges = [pair for pair, probability in scores.items() if probability >= loose_threshold]
+    loose_edges = [pair for pair, value in scores.items() if value >= loose_threshold]
     touched = {node for pair in loose_edges for node in pair} | {node for pair in must_link for node in pair}
     components = _components(touched, [*loose_edges, *must_link])
     pieces: list[list[int]] = []
@@ -144,7 +154,9 @@ def cluster(
         ]
         if missing:
             completed = score_missing(missing)
-            scores = {**scores, **{pair: completed.get(pair, 0.0) for pair in missing}}
+            for pair in missing:
+                weights[pair] = completed.get(pair, -60.0)
+                scores[pair] = probability(weights[pair])
 
     cluster_of = list(range(record_count))
     refused: Counter = Counter()
@@ -152,7 +164,7 @@ def cluster(
         if len(piece) < 2:
             continue
         for members in _agglomerate(
-            piece, scores, match_threshold, coherence_threshold, trusted_codes, must_link, cannot, refused
+            piece, scores, weights, match_threshold, coherence_threshold, trusted_codes, must_link, cannot, refused
         ):
             label = min(members)
             for member in members:
@@ -160,7 +172,7 @@ def cluster(
     return ClusteringResult(cluster_of=cluster_of, blocked_merges=refused)
 
 
-def _agglomerate(piece, scores, threshold, coherence, trusted_codes, must_link, cannot, refused) -> list[list[int]]:
+def _agglomerate(piece, scores, weights, threshold, coherence, trusted_codes, must_link, cannot, refused) -> list[list[int]]:
     members_of: dict[int, list[int]] = {}
     union = _UnionFind()
     inside = set(piece)
@@ -176,20 +188,20 @@ def _agglomerate(piece, scores, threshold, coherence, trusted_codes, must_link, 
     # Cross-pair sums and counts between current clusters.
     total: dict[tuple[int, int], float] = defaultdict(float)
     count: dict[tuple[int, int], int] = defaultdict(int)
-    best: dict[tuple[int, int], float] = defaultdict(float)
+    best: dict[tuple[int, int], float] = defaultdict(lambda: -math.inf)  # strongest weight
     ordered = sorted(piece)
     for index, a in enumerate(ordered):
         for b in ordered[index + 1 :]:
-            probability = scores.get((a, b))
-            if probability is None:
+            value = scores.get((a, b))
+            if value is None:
                 continue
             root_a, root_b = union.find(a), union.find(b)
             if root_a == root_b:
                 continue
             key = (min(root_a, root_b), max(root_a, root_b))
-            total[key] += probability
+            total[key] += value
             count[key] += 1
-            best[key] = max(best[key], probability)
+            best[key] = max(best[key], weights[(a, b)])
 
     def average(key):
         # Unscored pairs (only in components too large to complete) are left out.
@@ -209,7 +221,7 @@ def _agglomerate(piece, scores, threshold, coherence, trusted_codes, must_link, 
         key = (a, b)
         if rank != priority(key):
             continue  # stale entry
-        if best[key] < threshold:
+        if probability(best[key]) < threshold:
             break
         if average(key) < coherence:
             refused["incoherent"] += 1

@@ -87,6 +87,66 @@ def database_api(backend: str):
     )
 
 
+MODEL_FORMAT = "intreccio-linkage-model/1"
+
+# Term frequencies count identities, not records: a person with eight shelter
+# stays must not make their own name look eight times as common (which would
+# weaken exactly the evidence that links those stays). Each value is counted
+# once per distinct signature below.
+TERM_FREQUENCY_SIGNATURES = {
+    "name_key": ("name_key", "sex", "birth_year_min"),
+    "birth_place": ("birth_place", "name_key"),
+    "address_key": ("address_key", "name_key"),
+    "phone": ("phone", "name_key"),
+}
+
+
+def identity_frequencies(records: pa.Table, column: str) -> pa.Table:
+    """Value -> share of distinct identities carrying it (columns: value column, tf_<column>)."""
+    import duckdb
+
+    signature = ", ".join(f'"{name}"' for name in TERM_FREQUENCY_SIGNATURES[column])
+    connection = duckdb.connect()
+    connection.register("records", records.select(list(dict.fromkeys(TERM_FREQUENCY_SIGNATURES[column]))))
+    table = connection.sql(
+        f"""
+        WITH identities AS (
+            SELECT DISTINCT {signature} FROM records WHERE "{column}" IS NOT NULL
+        )
+        SELECT "{column}", COUNT(*)::DOUBLE / (SELECT COUNT(*) FROM identities) AS "tf_{column}"
+        FROM identities GROUP BY "{column}"
+        """
+    ).to_arrow_table()
+    connection.close()
+    return table
+
+
+def package_model(settings: dict, record_count: int) -> dict:
+    """A saved model: Splink's settings plus the number of records it was estimated on."""
+    return {"format": MODEL_FORMAT, "trained_on_records": record_count, "splink_settings": settings}
+
+
+def settings_for(model_document: dict, record_count: int, *, term_frequencies: bool = True) -> dict:
+    """Adapt a saved model to an input of `record_count` records.
+
+    The prior (probability that two random records match) scales as 1/N: each
+    person has a few records whatever N is, while pairs grow as N squared. With
+    `term_frequencies` False (inputs too small for frequencies to mean anything)
+    term-frequency adjustments are switched off."""
+    if "splink_settings" not in model_document:  # a bare Splink settings file
+        model_document = package_model(model_document, record_count)
+    settings = json.loads(json.dumps(model_document["splink_settings"]))
+    trained_on = model_document.get("trained_on_records") or record_count
+    prior = settings.get("probability_two_random_records_match", 0.0001)
+    settings["probability_two_random_records_match"] = min(0.5, prior * trained_on / max(record_count, 1))
+    if not term_frequencies:
+        for comparison in settings["comparisons"]:
+            for level in comparison["comparison_levels"]:
+                if level.get("tf_adjustment_column"):
+                    level["tf_adjustment_weight"] = 0.0
+    return settings
+
+
 @dataclass
 class Explanation:
     """Why a pair scored as it did: the weight of each comparison's level (log2 of a Bayes factor)."""
@@ -125,7 +185,16 @@ class LinkageEngine:
         # Splink reports through `progress` instead of its own log lines.
         logging.getLogger("splink").setLevel(logging.ERROR)
         self.linker = Linker(self.input, settings or model.settings(), log_level=None)
+        self._register_frequencies()
         self.trained = settings is not None
+
+    def _register_frequencies(self) -> None:
+        self._frequencies = getattr(self, "_frequencies", None) or {
+            column: self.db_api.register(identity_frequencies(self.records, column))
+            for column in TERM_FREQUENCY_SIGNATURES
+        }
+        for column, table in self._frequencies.items():
+            self.linker.table_management.register_term_frequency_lookup(table, column)
 
     # -- training ----------------------------------------------------------------------
 
@@ -152,6 +221,7 @@ class LinkageEngine:
         from splink import Linker
 
         self.linker = Linker(self.input, settings, log_level=None)
+        self._register_frequencies()
         return settings
 
     def model_settings(self) -> dict:

@@ -10,12 +10,13 @@ import pyarrow as pa
 
 from . import clustering
 from .config import LinkageConfig
-from .engine import LinkageEngine
+from .engine import LinkageEngine, package_model, settings_for
+from .model import MIN_TRAINING_RECORDS
 from .errors import translate
 from .prepare import prepare_records
 from .reading import RawRecord, read_sources
 
-MATCH_THRESHOLD = 0.9  # a link at or above this merges two clusters (if coherent)
+MATCH_THRESHOLD = 0.8  # a link at or above this merges two clusters (if coherent)
 REVIEW_THRESHOLD = 0.5  # between this and MATCH_THRESHOLD: for a person to review (part B)
 COHERENCE_THRESHOLD = 0.5  # minimum average probability over all cross pairs of a merge
 
@@ -70,7 +71,7 @@ def link_records(
     progress: Callable[[str], None] | None = None,
     max_pairs: float = 3e6,
 ) -> LinkageResult:
-    """Link raw records; `model_settings` reuses a trained model instead of training one."""
+    """Link raw records; `model_settings` (a saved model, see engine.package_model) skips training."""
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -89,9 +90,13 @@ def link_records(
         progress=lambda done: say(translate("preparati %(done)s/%(total)s") % {"done": done, "total": len(records)}),
     )
     lap("prepare")
-    engine = LinkageEngine(table, backend=backend, settings=model_settings, progress=say)
-    if model_settings is None:
-        model_settings = engine.train(max_pairs=max_pairs)
+    small = len(records) < MIN_TRAINING_RECORDS
+    settings = (
+        settings_for(model_settings, len(records), term_frequencies=not small) if model_settings else None
+    )
+    engine = LinkageEngine(table, backend=backend, settings=settings, progress=say)
+    if settings is None:
+        model_settings = package_model(engine.train(max_pairs=max_pairs), len(records))
     lap("train")
     predictions = engine.predict(review_threshold)
     lap("predict")
@@ -100,7 +105,7 @@ def link_records(
     scores = dict(
         zip(
             zip(predictions.column("unique_id_l").to_pylist(), predictions.column("unique_id_r").to_pylist(), strict=True),
-            predictions.column("match_probability").to_pylist(),
+            predictions.column("match_weight").to_pylist(),
             strict=True,
         )
     )
@@ -131,7 +136,7 @@ def link_records(
         return dict(
             zip(
                 zip(scored.column("unique_id_l").to_pylist(), scored.column("unique_id_r").to_pylist(), strict=True),
-                scored.column("match_probability").to_pylist(),
+                scored.column("match_weight").to_pylist(),
                 strict=True,
             )
         )
