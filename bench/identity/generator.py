@@ -28,7 +28,7 @@ from anyascii import anyascii
 from codicefiscale import codicefiscale as cf_lib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import names_pool as pool  # noqa: E402
+import names_pool as pool
 
 TAGS = (
     "no_tax_code",  # the record has no tax code at all
@@ -120,14 +120,143 @@ class Person:
 # --- spelling --------------------------------------------------------------------------
 
 CYRILLIC_SCHEMES = {
-    "english": {"ш": "sh", "щ": "shch", "ч": "ch", "х": "kh", "ж": "zh", "й": "y", "я": "ya", "ю": "yu", "є": "ye", "ї": "yi", "и": "y", "і": "i", "ц": "ts", "г": "h", "ь": "", "'": ""},
-    "italian": {"ш": "sc", "щ": "sc", "ч": "c", "х": "h", "ж": "j", "й": "i", "я": "ia", "ю": "iu", "є": "ie", "ї": "i", "и": "i", "і": "i", "ц": "z", "г": "g", "ь": "", "'": ""},
-    "german": {"ш": "sch", "щ": "schtsch", "ч": "tsch", "х": "ch", "ж": "sh", "й": "j", "я": "ja", "ю": "ju", "є": "je", "ї": "ji", "и": "y", "і": "i", "ц": "z", "г": "h", "ь": "", "в": "w", "'": ""},
-    "french": {"ш": "ch", "щ": "chtch", "ч": "tch", "х": "kh", "ж": "j", "й": "ï", "я": "ia", "ю": "iou", "є": "ie", "ї": "ï", "и": "y", "і": "i", "ц": "ts", "г": "h", "у": "ou", "ь": "", "'": ""},
+    "english": {
+        "ш": "sh",
+        "щ": "shch",
+        "ч": "ch",
+        "х": "kh",
+        "ж": "zh",
+        "й": "y",
+        "я": "ya",
+        "ю": "yu",
+        "є": "ye",
+        "ї": "yi",
+        "и": "y",
+        "і": "i",
+        "ц": "ts",
+        "г": "h",
+        "ь": "",
+        "'": "",
+    },
+    "italian": {
+        "ш": "sc",
+        "щ": "sc",
+        "ч": "c",
+        "х": "h",
+        "ж": "j",
+        "й": "i",
+        "я": "ia",
+        "ю": "iu",
+        "є": "ie",
+        "ї": "i",
+        "и": "i",
+        "і": "i",
+        "ц": "z",
+        "г": "g",
+        "ь": "",
+        "'": "",
+    },
+    "german": {
+        "ш": "sch",
+        "щ": "schtsch",
+        "ч": "tsch",
+        "х": "ch",
+        "ж": "sh",
+        "й": "j",
+        "я": "ja",
+        "ю": "ju",
+        "є": "je",
+        "ї": "ji",
+        "и": "y",
+        "і": "i",
+        "ц": "z",
+        "г": "h",
+        "ь": "",
+        "в": "w",
+        "'": "",
+    },
+    "french": {
+        "ш": "ch",
+        "щ": "chtch",
+        "ч": "tch",
+        "х": "kh",
+        "ж": "j",
+        "й": "ï",
+        "я": "ia",
+        "ю": "iou",
+        "є": "ie",
+        "ї": "ï",
+        "и": "y",
+        "і": "i",
+        "ц": "ts",
+        "г": "h",
+        "у": "ou",
+        "ь": "",
+        "'": "",
+    },
 }
-WADE_GILES = {"Zhang": "Chang", "Zhou": "Chou", "Xu": "Hsu", "Zhao": "Chao", "Zhu": "Chu", "Qiang": "Chiang", "Jian": "Chien", "Xiaoming": "Hsiao-ming", "Jianguo": "Chien-kuo", "Zhiwei": "Chih-wei", "Xiaoyan": "Hsiao-yen", "Xiulan": "Hsiu-lan", "Guo": "Kuo"}
-GEORGIAN_ENGLISH = {"ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t", "ი": "i", "კ": "k", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh", "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q", "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j", "ჰ": "h"}
-GEORGIAN_ITALIAN = {**GEORGIAN_ENGLISH, "შ": "sc", "ჩ": "c", "ხ": "h", "ჟ": "j", "ძ": "z", "წ": "z", "ც": "z", "ყ": "k", "ღ": "g"}
+WADE_GILES = {
+    "Zhang": "Chang",
+    "Zhou": "Chou",
+    "Xu": "Hsu",
+    "Zhao": "Chao",
+    "Zhu": "Chu",
+    "Qiang": "Chiang",
+    "Jian": "Chien",
+    "Xiaoming": "Hsiao-ming",
+    "Jianguo": "Chien-kuo",
+    "Zhiwei": "Chih-wei",
+    "Xiaoyan": "Hsiao-yen",
+    "Xiulan": "Hsiu-lan",
+    "Guo": "Kuo",
+}
+GEORGIAN_ENGLISH = {
+    "ა": "a",
+    "ბ": "b",
+    "გ": "g",
+    "დ": "d",
+    "ე": "e",
+    "ვ": "v",
+    "ზ": "z",
+    "თ": "t",
+    "ი": "i",
+    "კ": "k",
+    "ლ": "l",
+    "მ": "m",
+    "ნ": "n",
+    "ო": "o",
+    "პ": "p",
+    "ჟ": "zh",
+    "რ": "r",
+    "ს": "s",
+    "ტ": "t",
+    "უ": "u",
+    "ფ": "p",
+    "ქ": "k",
+    "ღ": "gh",
+    "ყ": "q",
+    "შ": "sh",
+    "ჩ": "ch",
+    "ც": "ts",
+    "ძ": "dz",
+    "წ": "ts",
+    "ჭ": "ch",
+    "ხ": "kh",
+    "ჯ": "j",
+    "ჰ": "h",
+}
+GEORGIAN_ITALIAN = {
+    **GEORGIAN_ENGLISH,
+    "შ": "sc",
+    "ჩ": "c",
+    "ხ": "h",
+    "ჟ": "j",
+    "ძ": "z",
+    "წ": "z",
+    "ც": "z",
+    "ყ": "k",
+    "ღ": "g",
+}
 
 
 def transliterate(text: str, scheme: dict) -> str:
@@ -150,7 +279,13 @@ def canonical(spec: str) -> str:
 def spell(spec: str, origin: dict, office_style: str, rng: random.Random, tags: set, rates: Rates) -> str:
     """How one office writes one name part of a person."""
     if origin.get("cyrillic"):
-        scheme = {"registry": "english", "health": "english", "listening": "italian", "housing": "italian", "shelter": "english"}.get(office_style, "english")
+        scheme = {
+            "registry": "english",
+            "health": "english",
+            "listening": "italian",
+            "housing": "italian",
+            "shelter": "english",
+        }.get(office_style, "english")
         if office_style == "shelter" and rng.random() < 0.5:
             scheme = rng.choice(["german", "french", "italian"])
         if rng.random() < 0.15:
@@ -160,7 +295,11 @@ def spell(spec: str, origin: dict, office_style: str, rng: random.Random, tags: 
             tags.add("transliteration")
         return written
     if origin.get("georgian"):
-        scheme = GEORGIAN_ITALIAN if office_style in ("listening", "shelter") and rng.random() < 0.7 else GEORGIAN_ENGLISH
+        scheme = (
+            GEORGIAN_ITALIAN
+            if office_style in ("listening", "shelter") and rng.random() < 0.7
+            else GEORGIAN_ENGLISH
+        )
         written = transliterate(spec, scheme)
         if rng.random() < 0.3:
             written = anyascii(spec).capitalize()
@@ -177,7 +316,9 @@ def spell(spec: str, origin: dict, office_style: str, rng: random.Random, tags: 
             tags.add("transliteration")
         return choice
     if office_style != "registry" and rng.random() < 0.25:
-        respelled = respell(variants[0], rng, RESPELLINGS_HELDOUT if rates is HELDOUT_RATES else RESPELLINGS_MAIN)
+        respelled = respell(
+            variants[0], rng, RESPELLINGS_HELDOUT if rates is HELDOUT_RATES else RESPELLINGS_MAIN
+        )
         if respelled != variants[0]:
             tags.add("transliteration")
             return respelled
@@ -188,13 +329,46 @@ def spell(spec: str, origin: dict, office_style: str, rng: random.Random, tags: 
 
 
 RESPELLINGS_MAIN = (
-    ("ou", "u"), ("u", "ou"), ("ee", "i"), ("i", "ee"), ("y", "i"), ("i", "y"), ("kh", "h"), ("h", ""),
-    ("sh", "ch"), ("j", "dj"), ("c", "k"), ("k", "c"), ("ph", "f"), ("ss", "s"), ("s", "ss"), ("ll", "l"),
-    ("l", "ll"), ("mm", "m"), ("m", "mm"), ("a", "e"), ("e", "a"), ("o", "u"),
+    ("ou", "u"),
+    ("u", "ou"),
+    ("ee", "i"),
+    ("i", "ee"),
+    ("y", "i"),
+    ("i", "y"),
+    ("kh", "h"),
+    ("h", ""),
+    ("sh", "ch"),
+    ("j", "dj"),
+    ("c", "k"),
+    ("k", "c"),
+    ("ph", "f"),
+    ("ss", "s"),
+    ("s", "ss"),
+    ("ll", "l"),
+    ("l", "ll"),
+    ("mm", "m"),
+    ("m", "mm"),
+    ("a", "e"),
+    ("e", "a"),
+    ("o", "u"),
 )
 RESPELLINGS_HELDOUT = (
-    ("q", "k"), ("k", "q"), ("gh", "g"), ("th", "t"), ("t", "th"), ("dh", "d"), ("aa", "a"), ("a", "aa"),
-    ("w", "v"), ("v", "w"), ("ei", "ai"), ("ai", "ei"), ("z", "s"), ("tt", "t"), ("r", "rr"), ("u", "oo"),
+    ("q", "k"),
+    ("k", "q"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("t", "th"),
+    ("dh", "d"),
+    ("aa", "a"),
+    ("a", "aa"),
+    ("w", "v"),
+    ("v", "w"),
+    ("ei", "ai"),
+    ("ai", "ei"),
+    ("z", "s"),
+    ("tt", "t"),
+    ("r", "rr"),
+    ("u", "oo"),
 )
 
 
@@ -263,11 +437,15 @@ def passport_latin(spec: str, origin: dict) -> str:
     return canonical(spec)
 
 
-def compute_cf(family: list[str], given: list[str], sex: str, dob: date, birthplace: str, origin: dict | None) -> str:
+def compute_cf(
+    family: list[str], given: list[str], sex: str, dob: date, birthplace: str, origin: dict | None
+) -> str:
     last = " ".join(passport_latin(part, origin or {}) for part in family)
     first = " ".join(passport_latin(part, origin or {}) for part in given)
     place = {"Cina": "China"}.get(birthplace, birthplace)
-    return cf_lib.encode(lastname=last, firstname=first, gender=sex, birthdate=dob.strftime("%d/%m/%Y"), birthplace=place)
+    return cf_lib.encode(
+        lastname=last, firstname=first, gender=sex, birthdate=dob.strftime("%d/%m/%Y"), birthplace=place
+    )
 
 
 class World:
@@ -328,7 +506,13 @@ class World:
         members: list[tuple[str, date, list[str], list[str]]] = []
         twins_made = False
         for index in range(size):
-            sex = parent_sex if index == 0 else ("F" if parent_sex == "M" else "M") if index == 1 else rng.choice("MF")
+            sex = (
+                parent_sex
+                if index == 0
+                else ("F" if parent_sex == "M" else "M")
+                if index == 1
+                else rng.choice("MF")
+            )
             given, family = self._name(origin_code, sex)
             if index == 1 and size >= 2 and rng.random() < 0.6:
                 year = base_year + rng.randint(-5, 5)  # partner
@@ -347,7 +531,11 @@ class World:
             members.append((sex, dob, given, family))
         for sex, dob, given, family in members:
             origin = self.origins.get(origin_code)
-            birthplace = rng.choice(pool.ITALIAN_BIRTHPLACES) if origin_code == "IT" or (dob.year > 2005 and rng.random() < 0.5) else origin["country"]
+            birthplace = (
+                rng.choice(pool.ITALIAN_BIRTHPLACES)
+                if origin_code == "IT" or (dob.year > 2005 and rng.random() < 0.5)
+                else origin["country"]
+            )
             person_regular = regular or dob.year > 2008
             cf = compute_cf(family, given, sex, dob, birthplace, origin) if person_regular else None
             phones = [self._phone()] if dob.year < 2010 and rng.random() < 0.75 else []
@@ -373,7 +561,9 @@ class World:
                     old_address=self._address() if moved else None,
                     phones=phones,
                     cf=cf,
-                    passport=("YA" if origin_code != "IT" else "CA") + str(rng.randint(1000000, 9999999)) if rng.random() < 0.5 else None,
+                    passport=("YA" if origin_code != "IT" else "CA") + str(rng.randint(1000000, 9999999))
+                    if rng.random() < 0.5
+                    else None,
                 )
             )
 
@@ -404,30 +594,128 @@ class Writer:
         heldout = variant == "heldout"
         self.offices = {
             "anagrafe": Office(
-                "anagrafe", "registry", "anagrafe_lecco.csv", ";", "utf-8", "%d/%m/%Y",
-                ["id_individuo", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita", "cittadinanza", "codice_fiscale", "indirizzo", "comune", "telefono"],
-                {"last_name": "cognome", "first_name": "nome", "sex": "sesso", "birth_date": "data_nascita", "birth_place": "luogo_nascita", "citizenship": "cittadinanza", "tax_code": "codice_fiscale", "address": "indirizzo", "municipality": "comune", "phone": "telefono"},
+                "anagrafe",
+                "registry",
+                "anagrafe_lecco.csv",
+                ";",
+                "utf-8",
+                "%d/%m/%Y",
+                [
+                    "id_individuo",
+                    "cognome",
+                    "nome",
+                    "sesso",
+                    "data_nascita",
+                    "luogo_nascita",
+                    "cittadinanza",
+                    "codice_fiscale",
+                    "indirizzo",
+                    "comune",
+                    "telefono",
+                ],
+                {
+                    "last_name": "cognome",
+                    "first_name": "nome",
+                    "sex": "sesso",
+                    "birth_date": "data_nascita",
+                    "birth_place": "luogo_nascita",
+                    "citizenship": "cittadinanza",
+                    "tax_code": "codice_fiscale",
+                    "address": "indirizzo",
+                    "municipality": "comune",
+                    "phone": "telefono",
+                },
             ),
             "ascolto": Office(
-                "ascolto", "listening", "centro_ascolto.csv", ",", "cp1252", "%d/%m/%y" if not heldout else "%d-%m-%y",
+                "ascolto",
+                "listening",
+                "centro_ascolto.csv",
+                ",",
+                "cp1252",
+                "%d/%m/%y" if not heldout else "%d-%m-%y",
                 ["scheda", "nominativo", "nato_il", "nazionalita", "cf", "telefono", "recapito"],
-                {"full_name": "nominativo", "birth_date": "nato_il", "citizenship": "nazionalita", "tax_code": "cf", "phone": "telefono", "address": "recapito"},
+                {
+                    "full_name": "nominativo",
+                    "birth_date": "nato_il",
+                    "citizenship": "nazionalita",
+                    "tax_code": "cf",
+                    "phone": "telefono",
+                    "address": "recapito",
+                },
             ),
             "asl": Office(
-                "asl", "health", "asl_assistiti.csv", "|", "utf-8", "%Y-%m-%d",
-                ["id_assistito", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita", "codice", "telefono", "documento"],
-                {"last_name": "cognome", "first_name": "nome", "sex": "sesso", "birth_date": "data_nascita", "birth_place": "luogo_nascita", "tax_code": "codice", "phone": "telefono", "document": "documento"},
+                "asl",
+                "health",
+                "asl_assistiti.csv",
+                "|",
+                "utf-8",
+                "%Y-%m-%d",
+                [
+                    "id_assistito",
+                    "cognome",
+                    "nome",
+                    "sesso",
+                    "data_nascita",
+                    "luogo_nascita",
+                    "codice",
+                    "telefono",
+                    "documento",
+                ],
+                {
+                    "last_name": "cognome",
+                    "first_name": "nome",
+                    "sex": "sesso",
+                    "birth_date": "data_nascita",
+                    "birth_place": "luogo_nascita",
+                    "tax_code": "codice",
+                    "phone": "telefono",
+                    "document": "documento",
+                },
                 {"sex": {"1": "M", "2": "F"}},
             ),
             "aler": Office(
-                "aler", "housing", "aler_nuclei.csv", ";", "utf-8", "%d/%m/%y",
-                ["contratto", "progr", "cognome_nome", "data_nascita", "cf", "indirizzo", "tel", "codice_nucleo"],
-                {"full_name": "cognome_nome", "birth_date": "data_nascita", "tax_code": "cf", "address": "indirizzo", "phone": "tel", "household_id": "codice_nucleo"},
+                "aler",
+                "housing",
+                "aler_nuclei.csv",
+                ";",
+                "utf-8",
+                "%d/%m/%y",
+                [
+                    "contratto",
+                    "progr",
+                    "cognome_nome",
+                    "data_nascita",
+                    "cf",
+                    "indirizzo",
+                    "tel",
+                    "codice_nucleo",
+                ],
+                {
+                    "full_name": "cognome_nome",
+                    "birth_date": "data_nascita",
+                    "tax_code": "cf",
+                    "address": "indirizzo",
+                    "phone": "tel",
+                    "household_id": "codice_nucleo",
+                },
             ),
             "dormitorio": Office(
-                "dormitorio", "shelter", "dormitorio_presenze.csv", ",", "utf-8", "%d/%m/%Y",
+                "dormitorio",
+                "shelter",
+                "dormitorio_presenze.csv",
+                ",",
+                "utf-8",
+                "%d/%m/%Y",
                 ["stay_no", "surname", "name", "sex", "age", "entry_date", "nationality", "document"],
-                {"last_name": "surname", "first_name": "name", "sex": "sex", "declared_age": "age", "declared_age_on": "entry_date", "citizenship": "nationality", "document": "document"},
+                {
+                    "last_name": "surname",
+                    "first_name": "name",
+                    "sex": "sex",
+                    "declared_age": "age",
+                    "declared_age_on": "entry_date",
+                    "citizenship": "nationality",
+                    "document": "document",
+                },
                 {"sex": {"U": "M", "D": "F"}},
             ),
         }
@@ -438,8 +726,18 @@ class Writer:
     def name_parts(self, person: Person, office: Office, tags: set) -> tuple[list[str], list[str]]:
         rng = self.rng
         origin = self.world.origins.get(person.origin, {})
-        given = [spell(spec, origin, office.style, rng, tags, self.rates) if person.origin != "IT" else canonical(spec) for spec in person.given]
-        family = [spell(spec, origin, office.style, rng, tags, self.rates) if person.origin != "IT" else canonical(spec) for spec in person.family]
+        given = [
+            spell(spec, origin, office.style, rng, tags, self.rates)
+            if person.origin != "IT"
+            else canonical(spec)
+            for spec in person.given
+        ]
+        family = [
+            spell(spec, origin, office.style, rng, tags, self.rates)
+            if person.origin != "IT"
+            else canonical(spec)
+            for spec in person.family
+        ]
         if len(given) > 1 and office.style != "registry" and rng.random() < self.rates.drop_part:
             given = given[:1]
             tags.add("name_part_dropped")
@@ -518,13 +816,26 @@ class Writer:
             tags.add("tax_code_omocodia")
         elif roll < self.rates.cf_typo + self.rates.cf_omocodia + self.rates.cf_recomputed:
             origin = self.world.origins.get(person.origin)
-            given = [spell(spec, origin or {}, "listening", rng, set(), self.rates) if origin else canonical(spec) for spec in person.given]
-            family = [spell(spec, origin or {}, "listening", rng, set(), self.rates) if origin else canonical(spec) for spec in person.family]
+            given = [
+                spell(spec, origin or {}, "listening", rng, set(), self.rates) if origin else canonical(spec)
+                for spec in person.given
+            ]
+            family = [
+                spell(spec, origin or {}, "listening", rng, set(), self.rates) if origin else canonical(spec)
+                for spec in person.family
+            ]
             dob = person.dob
             if rng.random() < 0.4 and dob.day <= 12 and dob.day != dob.month:
                 dob = date(dob.year, dob.day, dob.month)
             try:
-                recomputed = compute_cf([typo(family[0], rng)] if rng.random() < 0.5 else family, given, person.sex, dob, person.birthplace, None)
+                recomputed = compute_cf(
+                    [typo(family[0], rng)] if rng.random() < 0.5 else family,
+                    given,
+                    person.sex,
+                    dob,
+                    person.birthplace,
+                    None,
+                )
             except Exception:  # an unknown birthplace for the library: keep the code
                 recomputed = code
             if recomputed != code:
@@ -544,7 +855,7 @@ class Writer:
         if rng.random() < 0.12:
             tags.add("address_missing")
             return ""
-        street, number, municipality = address
+        street, number, _municipality = address
         if rng.random() < 0.5:
             tags.add("address_variant")
             street = (
@@ -553,7 +864,9 @@ class Writer:
                 .replace("Viale ", rng.choice(["V.le ", "Vle "]), 1)
                 .replace("Corso ", rng.choice(["C.so ", "Cso "]), 1)
             )
-            number = rng.choice([number, "n. " + number, number.lower(), "" if rng.random() < 0.3 else number])
+            number = rng.choice(
+                [number, "n. " + number, number.lower(), "" if rng.random() < 0.3 else number]
+            )
         return f"{street}, {number}" if number else street
 
     def render_phone(self, person: Person, tags: set) -> str:
@@ -592,25 +905,32 @@ class Writer:
         return text, tags
 
     def registry(self, person: Person) -> None:
-        for copy in range(2 if self.rng.random() < 0.01 else 1):
+        for _copy in range(2 if self.rng.random() < 0.01 else 1):
             tags: set = set()
             given, family = self.name_parts(person, self.offices["anagrafe"], tags)
             if self.rng.random() < self.rates.swap_fields * 0.3:
                 given, family = family, given
                 tags.add("names_swapped")
             origin = self.world.origins.get(person.origin, {})
-            self.add("anagrafe", person, {
-                "cognome": self.render_case(" ".join(family)),
-                "nome": self.render_case(" ".join(given)),
-                "sesso": person.sex,
-                "data_nascita": self.render_date(person, self.offices["anagrafe"], tags),
-                "luogo_nascita": person.birthplace,
-                "cittadinanza": "Italiana" if person.origin == "IT" else origin.get("country", ""),
-                "codice_fiscale": self.render_cf(person, self.offices["anagrafe"], tags, self.household_codes(person)),
-                "indirizzo": self.render_address(person, tags),
-                "comune": person.address[2] if person.address else "",
-                "telefono": self.render_phone(person, tags),
-            }, tags)
+            self.add(
+                "anagrafe",
+                person,
+                {
+                    "cognome": self.render_case(" ".join(family)),
+                    "nome": self.render_case(" ".join(given)),
+                    "sesso": person.sex,
+                    "data_nascita": self.render_date(person, self.offices["anagrafe"], tags),
+                    "luogo_nascita": person.birthplace,
+                    "cittadinanza": "Italiana" if person.origin == "IT" else origin.get("country", ""),
+                    "codice_fiscale": self.render_cf(
+                        person, self.offices["anagrafe"], tags, self.household_codes(person)
+                    ),
+                    "indirizzo": self.render_address(person, tags),
+                    "comune": person.address[2] if person.address else "",
+                    "telefono": self.render_phone(person, tags),
+                },
+                tags,
+            )
 
     def listening(self, person: Person) -> None:
         for _ in range(self.rng.choice([1, 1, 1, 2, 2, 3])):
@@ -624,14 +944,23 @@ class Writer:
             cf = self.render_cf(person, office, tags, self.household_codes(person)) if has_cf else ""
             if not cf:
                 tags.add("no_tax_code")
-            self.add("ascolto", person, {
-                "nominativo": self.render_case(text),
-                "nato_il": self.render_date(person, office, tags) if self.rng.random() > 0.05 else "",
-                "nazionalita": "italiana" if person.origin == "IT" else (origin.get("adjective") if self.rng.random() < 0.7 else origin.get("country")),
-                "cf": cf,
-                "telefono": "0341 282434" if person.homeless and self.rng.random() < 0.6 else self.render_phone(person, tags),
-                "recapito": self.render_address(person, tags),
-            }, tags)
+            self.add(
+                "ascolto",
+                person,
+                {
+                    "nominativo": self.render_case(text),
+                    "nato_il": self.render_date(person, office, tags) if self.rng.random() > 0.05 else "",
+                    "nazionalita": "italiana"
+                    if person.origin == "IT"
+                    else (origin.get("adjective") if self.rng.random() < 0.7 else origin.get("country")),
+                    "cf": cf,
+                    "telefono": "0341 282434"
+                    if person.homeless and self.rng.random() < 0.6
+                    else self.render_phone(person, tags),
+                    "recapito": self.render_address(person, tags),
+                },
+                tags,
+            )
 
     def health(self, person: Person) -> None:
         visits = 1 if person.regular else self.rng.choice([1, 2, 2, 3])
@@ -648,16 +977,23 @@ class Writer:
                 kind = "ENI" if person.origin in ("RO",) else "STP"
                 code = f"{kind}030{self.rng.randint(301, 312)}{self.rng.randint(1000000, 9999999)}"
                 tags |= {"stp_eni", "no_tax_code"}
-            self.add("asl", person, {
-                "cognome": self.render_case(" ".join(family)),
-                "nome": self.render_case(" ".join(given)),
-                "sesso": "1" if person.sex == "M" else "2",
-                "data_nascita": self.render_date(person, office, tags),
-                "luogo_nascita": person.birthplace if self.rng.random() < 0.8 else "",
-                "codice": code,
-                "telefono": self.render_phone(person, tags),
-                "documento": person.passport if person.passport and not person.regular and self.rng.random() < 0.5 else "",
-            }, tags)
+            self.add(
+                "asl",
+                person,
+                {
+                    "cognome": self.render_case(" ".join(family)),
+                    "nome": self.render_case(" ".join(given)),
+                    "sesso": "1" if person.sex == "M" else "2",
+                    "data_nascita": self.render_date(person, office, tags),
+                    "luogo_nascita": person.birthplace if self.rng.random() < 0.8 else "",
+                    "codice": code,
+                    "telefono": self.render_phone(person, tags),
+                    "documento": person.passport
+                    if person.passport and not person.regular and self.rng.random() < 0.5
+                    else "",
+                },
+                tags,
+            )
 
     def housing(self, members: list[Person], contract: str) -> None:
         for index, person in enumerate(members, start=1):
@@ -666,15 +1002,22 @@ class Writer:
             given, family = self.name_parts(person, office, tags)
             text, more = self.full_name(given, family, office.style)
             tags |= more
-            self.add("aler", person, {
-                "progr": str(index),
-                "cognome_nome": self.render_case(text),
-                "data_nascita": self.render_date(person, office, tags),
-                "cf": self.render_cf(person, office, tags, self.household_codes(person)) if self.rng.random() < 0.85 else "",
-                "indirizzo": self.render_address(person, tags),
-                "tel": self.render_phone(person, tags),
-                "codice_nucleo": contract,
-            }, tags)
+            self.add(
+                "aler",
+                person,
+                {
+                    "progr": str(index),
+                    "cognome_nome": self.render_case(text),
+                    "data_nascita": self.render_date(person, office, tags),
+                    "cf": self.render_cf(person, office, tags, self.household_codes(person))
+                    if self.rng.random() < 0.85
+                    else "",
+                    "indirizzo": self.render_address(person, tags),
+                    "tel": self.render_phone(person, tags),
+                    "codice_nucleo": contract,
+                },
+                tags,
+            )
 
     def shelter(self, person: Person) -> None:
         for _ in range(self.rng.choice([1, 1, 2, 3, 4, 6, 8])):
@@ -685,19 +1028,26 @@ class Writer:
                 given, family = family, given
                 tags.add("names_swapped")
             entry = date(2019, 1, 1) + timedelta(days=self.rng.randint(0, 2300))
-            age = entry.year - person.dob.year - ((entry.month, entry.day) < (person.dob.month, person.dob.day))
+            age = (
+                entry.year - person.dob.year - ((entry.month, entry.day) < (person.dob.month, person.dob.day))
+            )
             if self.rng.random() < self.rates.age_error:
                 age += self.rng.choice([-1, 1])
             origin = self.world.origins.get(person.origin, {})
-            self.add("dormitorio", person, {
-                "surname": self.render_case(" ".join(family)),
-                "name": self.render_case(" ".join(given)),
-                "sex": "U" if person.sex == "M" else "D",
-                "age": str(max(age, 0)),
-                "entry_date": entry.strftime("%d/%m/%Y"),
-                "nationality": "Italia" if person.origin == "IT" else origin.get("country", ""),
-                "document": person.passport if person.passport and self.rng.random() < 0.3 else "",
-            }, tags)
+            self.add(
+                "dormitorio",
+                person,
+                {
+                    "surname": self.render_case(" ".join(family)),
+                    "name": self.render_case(" ".join(given)),
+                    "sex": "U" if person.sex == "M" else "D",
+                    "age": str(max(age, 0)),
+                    "entry_date": entry.strftime("%d/%m/%Y"),
+                    "nationality": "Italia" if person.origin == "IT" else origin.get("country", ""),
+                    "document": person.passport if person.passport and self.rng.random() < 0.3 else "",
+                },
+                tags,
+            )
 
     def household_codes(self, person: Person) -> list[str]:
         return self._household_codes.get(person.household, [])
@@ -731,7 +1081,9 @@ class Writer:
             rows = office.rows
             rng = random.Random(len(rows))
             rng.shuffle(rows)
-            with (out / office.filename).open("w", encoding=office.encoding, errors="replace", newline="") as handle:
+            with (out / office.filename).open(
+                "w", encoding=office.encoding, errors="replace", newline=""
+            ) as handle:
                 writer = csv.DictWriter(handle, fieldnames=office.columns, delimiter=office.delimiter)
                 writer.writeheader()
                 writer.writerows(rows)

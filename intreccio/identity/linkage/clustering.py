@@ -79,7 +79,8 @@ def _cut(component: list[int], scores: dict[tuple[int, int], float], start: floa
     while threshold < 0.999:
         threshold = 1 - (1 - threshold) / 2
         edges = [
-            pair for pair, value in scores.items()
+            pair
+            for pair, value in scores.items()
             if value >= threshold and pair[0] in members and pair[1] in members
         ]
         pieces = _components(component, edges)
@@ -122,7 +123,10 @@ def cluster(
     conflicting = [pair for pair in must_link if pair in cannot]
     if conflicting:
         raise LinkageInputError(
-            translate("decisioni in conflitto: i record %(pair)s sono segnati sia «stessa persona» sia «persone diverse».")
+            translate(
+                "decisioni in conflitto: i record %(pair)s sono segnati sia «stessa persona» "
+                "sia «persone diverse»."
+            )
             % {"pair": conflicting[0]},
             code="decisions_conflict",
         )
@@ -164,7 +168,15 @@ def cluster(
         if len(piece) < 2:
             continue
         for members in _agglomerate(
-            piece, scores, weights, match_threshold, coherence_threshold, trusted_codes, must_link, cannot, refused
+            piece,
+            scores,
+            weights,
+            match_threshold,
+            coherence_threshold,
+            trusted_codes,
+            must_link,
+            cannot,
+            refused,
         ):
             label = min(members)
             for member in members:
@@ -172,7 +184,9 @@ def cluster(
     return ClusteringResult(cluster_of=cluster_of, blocked_merges=refused)
 
 
-def _agglomerate(piece, scores, weights, threshold, coherence, trusted_codes, must_link, cannot, refused) -> list[list[int]]:
+def _agglomerate(
+    piece, scores, weights, threshold, coherence, trusted_codes, must_link, cannot, refused
+) -> list[list[int]]:
     members_of: dict[int, list[int]] = {}
     union = _UnionFind()
     inside = set(piece)
@@ -183,7 +197,10 @@ def _agglomerate(piece, scores, weights, threshold, coherence, trusted_codes, mu
             union.union(a, b)
     for node in piece:
         members_of.setdefault(union.find(node), []).append(node)
-    codes_of = {root: {trusted_codes[m] for m in members if m in trusted_codes} for root, members in members_of.items()}
+    codes_of = {
+        root: {trusted_codes[m] for m in members if m in trusted_codes}
+        for root, members in members_of.items()
+    }
 
     # Cross-pair sums and counts between current clusters.
     total: dict[tuple[int, int], float] = defaultdict(float)

@@ -161,7 +161,10 @@ def parse_config(
         source_path = (base_dir / entry["path"]).resolve()
         if not source_path.is_file():
             fail(
-                translate("il file «%(file)s» non esiste (cercato in %(where)s); il percorso è relativo al file TOML.")
+                translate(
+                    "il file «%(file)s» non esiste (cercato in %(where)s); "
+                    "il percorso è relativo al file TOML."
+                )
                 % {"file": entry["path"], "where": source_path},
                 index,
                 "path",
@@ -181,9 +184,11 @@ def parse_config(
                 "encoding",
             )
         date_formats = entry.get("date_formats", list(DEFAULT_DATE_FORMATS))
-        if not isinstance(date_formats, list) or not all(isinstance(f, str) and "%" in f for f in date_formats):
+        if not isinstance(date_formats, list) or not all(
+            isinstance(f, str) and "%" in f for f in date_formats
+        ):
             fail(
-                translate("«date_formats» è una lista di formati come \"%d/%m/%Y\"."),
+                translate('«date_formats» è una lista di formati come "%d/%m/%Y".'),
                 index,
                 "date_formats",
             )
@@ -193,7 +198,9 @@ def parse_config(
         for canonical, column in columns.items():
             if canonical == "record_id":
                 fail(
-                    translate("record_id si indica nella sorgente (record_id = \"colonna\"), non in [source.columns]."),
+                    translate(
+                        'record_id si indica nella sorgente (record_id = "colonna"), non in [source.columns].'
+                    ),
                     index,
                     canonical,
                     "columns",
@@ -217,7 +224,8 @@ def parse_config(
         if "declared_age" in columns and "declared_age_on" not in columns:
             fail(
                 translate(
-                    "«declared_age» richiede «declared_age_on» (la colonna con la data in cui l'età è stata dichiarata)."
+                    "«declared_age» richiede «declared_age_on» "
+                    "(la colonna con la data in cui l'età è stata dichiarata)."
                 ),
                 index,
                 "declared_age",
@@ -227,7 +235,8 @@ def parse_config(
         for canonical, mapping in values.items():
             if canonical not in CANONICAL_FIELDS:
                 fail(
-                    translate("[source.values.%(field)s]: campo canonico sconosciuto.") % {"field": canonical},
+                    translate("[source.values.%(field)s]: campo canonico sconosciuto.")
+                    % {"field": canonical},
                     index,
                     None,
                     f"values.{canonical}",
@@ -235,7 +244,7 @@ def parse_config(
                 )
             if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
                 fail(
-                    translate("[source.values.%(field)s] traduce codici in valori: \"1\" = \"M\".")
+                    translate('[source.values.%(field)s] traduce codici in valori: "1" = "M".')
                     % {"field": canonical},
                     index,
                     None,

@@ -45,7 +45,9 @@ _DOTTED = re.compile(r"\b(V|P|C|L|PZ|VL|S)\s*\.\s*(LE|ZZA|ZA|SO|GO|DA)?\b")
 HOUSE_NUMBER_NOISE = {"N", "NR", "NUM", "CIV", "CIVICO", "SNC", "INT", "INTERNO", "SCALA", "PIANO"}
 # Addresses that say "no fixed abode" or the fictitious registry street: shared by
 # many different people, so they are no evidence at all.
-NO_ABODE = re.compile(r"\b(SENZA FISSA DIMORA|S F D|SFD|NFA|NESSUNA FISSA DIMORA|VIA FITTIZIA|SENZA DIMORA)\b")
+NO_ABODE = re.compile(
+    r"\b(SENZA FISSA DIMORA|S F D|SFD|NFA|NESSUNA FISSA DIMORA|VIA FITTIZIA|SENZA DIMORA)\b"
+)
 
 
 def address_parts(text: str) -> tuple[str | None, str | None]:
@@ -76,7 +78,7 @@ def address_parts(text: str) -> tuple[str | None, str | None]:
 
 
 def street_key(street: str | None) -> str | None:
-    """The street without its type ("VIA ROMA" and "PIAZZA ROMA" differ only there; types get mixed up less often than names)."""
+    """The street without its type: offices mix up "via" and "viale" more often than street names."""
     if not street:
         return None
     words = street.split()

@@ -44,7 +44,9 @@ class BirthDate:
         return (self.year_min + self.year_max) // 2
 
 
-_YEAR_ONLY = re.compile(r"^\s*(?:(?:0{1,2}|xx|XX)[/.\-](?:0{1,2}|xx|XX)[/.\-])?(\d{4})(?:[/.\-](?:0{1,2}|xx|XX)[/.\-](?:0{1,2}|xx|XX))?\s*$")
+_YEAR_ONLY = re.compile(
+    r"^\s*(?:(?:0{1,2}|xx|XX)[/.\-](?:0{1,2}|xx|XX)[/.\-])?(\d{4})(?:[/.\-](?:0{1,2}|xx|XX)[/.\-](?:0{1,2}|xx|XX))?\s*$"
+)
 
 
 def parse_date(value: str, formats: tuple[str, ...], reference: date | None = None) -> date | None:

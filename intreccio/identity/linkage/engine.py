@@ -56,17 +56,20 @@ def spark_session(app_name: str = "intreccio-linkage"):
             ),
             code="spark_missing",
         ) from error
-    return (
+    session = (
         SparkSession.builder.appName(app_name)
         .master("local[2]")
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "2g")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def database_api(backend: str):
@@ -108,15 +111,13 @@ def identity_frequencies(records: pa.Table, column: str) -> pa.Table:
     signature = ", ".join(f'"{name}"' for name in TERM_FREQUENCY_SIGNATURES[column])
     connection = duckdb.connect()
     connection.register("records", records.select(list(dict.fromkeys(TERM_FREQUENCY_SIGNATURES[column]))))
-    table = connection.sql(
-        f"""
-        WITH identities AS (
-            SELECT DISTINCT {signature} FROM records WHERE "{column}" IS NOT NULL
-        )
-        SELECT "{column}", COUNT(*)::DOUBLE / (SELECT COUNT(*) FROM identities) AS "tf_{column}"
-        FROM identities GROUP BY "{column}"
-        """
-    ).to_arrow_table()
+    # Column names come from TERM_FREQUENCY_SIGNATURES above, never from input.
+    query = (
+        f'WITH identities AS (SELECT DISTINCT {signature} FROM records WHERE "{column}" IS NOT NULL) '  # noqa: S608
+        f'SELECT "{column}", COUNT(*)::DOUBLE / (SELECT COUNT(*) FROM identities) AS "tf_{column}" '
+        f'FROM identities GROUP BY "{column}"'
+    )
+    table = connection.sql(query).to_arrow_table()
     connection.close()
     return table
 
@@ -126,16 +127,44 @@ def package_model(settings: dict, record_count: int) -> dict:
     return {"format": MODEL_FORMAT, "trained_on_records": record_count, "splink_settings": settings}
 
 
-def settings_for(model_document: dict, record_count: int, *, term_frequencies: bool = True) -> dict:
-    """Adapt a saved model to an input of `record_count` records.
+def _transplant(saved: dict, backend: str) -> dict:
+    """The model's parameters on settings written in another backend's SQL dialect."""
+    fresh = model.settings().get_settings(backend).as_dict()
+    saved_comparisons = {c["output_column_name"]: c for c in saved["comparisons"]}
+    for comparison in fresh["comparisons"]:
+        old = saved_comparisons.get(comparison["output_column_name"])
+        if old is None or len(old["comparison_levels"]) != len(comparison["comparison_levels"]):
+            raise LinkageInputError(
+                translate(
+                    "il modello è stato salvato da un'altra versione del motore (confronto «%(name)s»): "
+                    "stimane uno nuovo omettendo --model."
+                )
+                % {"name": comparison["output_column_name"]},
+                code="model_incompatible",
+            )
+        for level, old_level in zip(comparison["comparison_levels"], old["comparison_levels"], strict=True):
+            for key in ("m_probability", "u_probability", "tf_adjustment_weight"):
+                if key in old_level:
+                    level[key] = old_level[key]
+    fresh["probability_two_random_records_match"] = saved["probability_two_random_records_match"]
+    return fresh
+
+
+def settings_for(
+    model_document: dict, record_count: int, *, term_frequencies: bool = True, backend: str = "duckdb"
+) -> dict:
+    """Adapt a saved model to an input of `record_count` records on `backend`.
 
     The prior (probability that two random records match) scales as 1/N: each
     person has a few records whatever N is, while pairs grow as N squared. With
     `term_frequencies` False (inputs too small for frequencies to mean anything)
-    term-frequency adjustments are switched off."""
+    term-frequency adjustments are switched off. A model saved on one backend
+    runs on another: its parameters move onto settings in that backend's SQL."""
     if "splink_settings" not in model_document:  # a bare Splink settings file
         model_document = package_model(model_document, record_count)
     settings = json.loads(json.dumps(model_document["splink_settings"]))
+    if settings.get("sql_dialect", "duckdb") != backend:
+        settings = _transplant(settings, backend)
     trained_on = model_document.get("trained_on_records") or record_count
     prior = settings.get("probability_two_random_records_match", 0.0001)
     settings["probability_two_random_records_match"] = min(0.5, prior * trained_on / max(record_count, 1))

@@ -37,7 +37,11 @@ def b_cubed(predicted: Sequence, truth: Sequence) -> dict:
     n = len(predicted)
     precision = sum(count * count / predicted_size[p] for (p, _), count in together.items()) / n
     recall = sum(count * count / true_size[t] for (_, t), count in together.items()) / n
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(_f1(precision, recall), 4)}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(_f1(precision, recall), 4),
+    }
 
 
 def per_tag(predicted: Sequence, truth: Sequence, tags: Sequence[set]) -> dict:

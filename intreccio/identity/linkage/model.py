@@ -42,7 +42,9 @@ def name_comparison():
             cll.ExactMatchLevel("name_key").configure(
                 tf_adjustment_column="name_key", label_for_charts="Same names (any order)"
             ),
-            cll.ExactMatchLevel("formal_key").configure(label_for_charts="Same names once nicknames are expanded"),
+            cll.ExactMatchLevel("formal_key").configure(
+                label_for_charts="Same names once nicknames are expanded"
+            ),
             cll.ExactMatchLevel("fold_key").configure(label_for_charts="Same names up to transliteration"),
             cll.JaroWinklerLevel("name_key", 0.92).configure(label_for_charts="Names with a typo"),
             cll.LevenshteinLevel("fold_key", 1).configure(
@@ -112,7 +114,9 @@ def tax_code_comparison():
         comparison_levels=[
             cll.NullLevel("cf"),
             cll.ExactMatchLevel("cf").configure(
-                label_for_charts="Same codice fiscale", m_probability=IDENTIFIER_M["exact"], fix_m_probability=True
+                label_for_charts="Same codice fiscale",
+                m_probability=IDENTIFIER_M["exact"],
+                fix_m_probability=True,
             ),
             cll.DamerauLevenshteinLevel("cf", 1).configure(
                 label_for_charts="Codici fiscali one character apart",
@@ -191,7 +195,9 @@ def _identifier(column: str, label: str, *, typo_level: bool = False):
         )
     other = 1 - exact - (typo if typo_level else 0)
     levels.append(cll.ElseLevel().configure(m_probability=other, u_probability=1.0, fix_m_probability=True))
-    return cl.CustomComparison(output_column_name=column, comparison_levels=levels, comparison_description=label)
+    return cl.CustomComparison(
+        output_column_name=column, comparison_levels=levels, comparison_description=label
+    )
 
 
 def comparisons():

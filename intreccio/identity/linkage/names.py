@@ -23,13 +23,55 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Particles that belong to the following word of a surname: "De Luca" = "Deluca".
 JOINING_PARTICLES = frozenset(
-    "DE DI DA DEL DELLA DELLE DEI DEGLI DELLO DALLA DALLE DAL DALL DELL LA LO LI LE "
-    "VAN VON DER DEN TEN MC MAC D SAN SANTA SANT DOS DAS DO DU BEN BIN IBN BOU ABU ABD OULD".split()
+    [
+        "DE",
+        "DI",
+        "DA",
+        "DEL",
+        "DELLA",
+        "DELLE",
+        "DEI",
+        "DEGLI",
+        "DELLO",
+        "DALLA",
+        "DALLE",
+        "DAL",
+        "DALL",
+        "DELL",
+        "LA",
+        "LO",
+        "LI",
+        "LE",
+        "VAN",
+        "VON",
+        "DER",
+        "DEN",
+        "TEN",
+        "MC",
+        "MAC",
+        "D",
+        "SAN",
+        "SANTA",
+        "SANT",
+        "DOS",
+        "DAS",
+        "DO",
+        "DU",
+        "BEN",
+        "BIN",
+        "IBN",
+        "BOU",
+        "ABU",
+        "ABD",
+        "OULD",
+    ]
 )
 # Arabic articles are often dropped by one office and kept by another: "El Amrani" / "Amrani".
 DROPPABLE_ARTICLES = frozenset({"AL", "EL", "UL", "ES", "ED", "ET"})
 # Words that are not part of anyone's name.
-NOISE = frozenset("SIG SIGRA SIGNOR SIGNORA DOTT DOTTSSA DR MR MRS MS NN XX XXX".split())
+NOISE = frozenset(
+    ["SIG", "SIGRA", "SIGNOR", "SIGNORA", "DOTT", "DOTTSSA", "DR", "MR", "MRS", "MS", "NN", "XX", "XXX"]
+)
 
 
 def clean(text: str) -> str:
@@ -148,7 +190,9 @@ def _words(filename: str) -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    names = json.loads(resources.files("codicefiscale").joinpath("data/names.json").read_text(encoding="utf-8"))
+    names = json.loads(
+        resources.files("codicefiscale").joinpath("data/names.json").read_text(encoding="utf-8")
+    )
     italian = {clean(name) for sex in ("M", "F") for name in names[sex]}
     return frozenset(italian | _words("given_names.txt"))
 

@@ -11,8 +11,8 @@ import pyarrow as pa
 from . import clustering
 from .config import LinkageConfig
 from .engine import LinkageEngine, package_model, settings_for
-from .model import MIN_TRAINING_RECORDS
 from .errors import translate
+from .model import MIN_TRAINING_RECORDS
 from .prepare import prepare_records
 from .reading import RawRecord, read_sources
 
@@ -87,12 +87,16 @@ def link_records(
         records,
         date_formats,
         reference=reference,
-        progress=lambda done: say(translate("preparati %(done)s/%(total)s") % {"done": done, "total": len(records)}),
+        progress=lambda done: say(
+            translate("preparati %(done)s/%(total)s") % {"done": done, "total": len(records)}
+        ),
     )
     lap("prepare")
     small = len(records) < MIN_TRAINING_RECORDS
     settings = (
-        settings_for(model_settings, len(records), term_frequencies=not small) if model_settings else None
+        settings_for(model_settings, len(records), term_frequencies=not small, backend=backend)
+        if model_settings
+        else None
     )
     engine = LinkageEngine(table, backend=backend, settings=settings, progress=say)
     if settings is None:
@@ -104,7 +108,11 @@ def link_records(
 
     scores = dict(
         zip(
-            zip(predictions.column("unique_id_l").to_pylist(), predictions.column("unique_id_r").to_pylist(), strict=True),
+            zip(
+                predictions.column("unique_id_l").to_pylist(),
+                predictions.column("unique_id_r").to_pylist(),
+                strict=True,
+            ),
             predictions.column("match_weight").to_pylist(),
             strict=True,
         )
@@ -135,7 +143,11 @@ def link_records(
         completed.append(scored)
         return dict(
             zip(
-                zip(scored.column("unique_id_l").to_pylist(), scored.column("unique_id_r").to_pylist(), strict=True),
+                zip(
+                    scored.column("unique_id_l").to_pylist(),
+                    scored.column("unique_id_r").to_pylist(),
+                    strict=True,
+                ),
                 scored.column("match_weight").to_pylist(),
                 strict=True,
             )

@@ -113,7 +113,7 @@ def _data():
 
 @cache
 def country_code(text: str) -> str | None:
-    """"Marocco", "Morocco", "marocchina" -> "Z330"; "Italia" -> "IT"; unknown -> None."""
+    """ "Marocco", "Morocco", "marocchina" -> "Z330"; "Italia" -> "IT"; unknown -> None."""
     key = slug(text)
     if not key:
         return None

@@ -109,7 +109,9 @@ def prepare_record(
             if born and code.birth and not _dates_agree(born, code.birth):
                 trusted = False
             if birth_place and code.place and birth_place != code.place:
-                trusted = trusted and places.country_of_place(birth_place) == places.country_of_place(code.place)
+                trusted = trusted and places.country_of_place(birth_place) == places.country_of_place(
+                    code.place
+                )
             if trusted:
                 sex = sex or code.sex
                 birth_place = birth_place or code.place

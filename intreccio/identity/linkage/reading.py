@@ -35,7 +35,7 @@ def _decode(source: SourceConfig, data: bytes) -> str:
         raise LinkageInputError(
             translate(
                 "il byte 0x%(byte)02x non è valido nella codifica «%(encoding)s»; "
-                "indica la codifica giusta (encoding = \"latin-1\" o \"cp1252\") nella sorgente «%(source)s»."
+                'indica la codifica giusta (encoding = "latin-1" o "cp1252") nella sorgente «%(source)s».'
             )
             % {"byte": data[error.start], "encoding": source.encoding, "source": source.name},
             file=str(source.path),
@@ -77,8 +77,8 @@ def read_source(source: SourceConfig) -> list[RawRecord]:
             key = "record_id" if canonical == "record_id" else f"columns.{canonical}"
             raise LinkageInputError(
                 translate(
-                    "la colonna «%(column)s» (%(key)s della sorgente «%(source)s» in %(config)s, riga %(line)s) "
-                    "non è nell'intestazione; colonne presenti: %(present)s."
+                    "la colonna «%(column)s» (%(key)s della sorgente «%(source)s» "
+                    "in %(config)s, riga %(line)s) non è nell'intestazione; colonne presenti: %(present)s."
                 )
                 % {
                     "column": column,
@@ -94,7 +94,10 @@ def read_source(source: SourceConfig) -> list[RawRecord]:
                 code="column_missing",
             )
     id_position = positions[source.record_id]
-    fields = [(canonical, positions[column], _mapper(source, canonical)) for canonical, column in source.columns.items()]
+    fields = [
+        (canonical, positions[column], _mapper(source, canonical))
+        for canonical, column in source.columns.items()
+    ]
     records: list[RawRecord] = []
     seen: dict[str, int] = {}
     width = len(header)
@@ -104,7 +107,10 @@ def read_source(source: SourceConfig) -> list[RawRecord]:
             continue
         if len(row) != width:
             raise LinkageInputError(
-                translate("la riga ha %(found)s campi, l'intestazione %(expected)s; controlla il separatore «%(delimiter)s» e le virgolette.")
+                translate(
+                    "la riga ha %(found)s campi, l'intestazione %(expected)s; "
+                    "controlla il separatore «%(delimiter)s» e le virgolette."
+                )
                 % {"found": len(row), "expected": width, "delimiter": source.delimiter},
                 file=file,
                 line=line,
@@ -121,7 +127,10 @@ def read_source(source: SourceConfig) -> list[RawRecord]:
             )
         if record_id in seen:
             raise LinkageInputError(
-                translate("l'identificativo «%(id)s» è già usato alla riga %(first)s: ogni record ha un id unico nella sorgente.")
+                translate(
+                    "l'identificativo «%(id)s» è già usato alla riga %(first)s: "
+                    "ogni record ha un id unico nella sorgente."
+                )
                 % {"id": record_id, "first": seen[record_id]},
                 file=file,
                 line=line,

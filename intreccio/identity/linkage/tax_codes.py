@@ -114,11 +114,7 @@ def parse_tax_code(value: str, reference: date | None = None) -> TaxCode | None:
     except ValueError:
         birth = None
     place = folded[11] + folded[12:15]
-    valid = (
-        birth is not None
-        and check_character(code[:15]) == code[15]
-        and place in _belfiore_codes()
-    )
+    valid = birth is not None and check_character(code[:15]) == code[15] and place in _belfiore_codes()
     return TaxCode(
         "cf",
         code,
@@ -140,7 +136,12 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     if len(diffs) == 1:
         return True
     # One transposition of neighbours.
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
 
 
 def explainable(folded_a: str, folded_b: str) -> bool:

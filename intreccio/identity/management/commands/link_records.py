@@ -30,10 +30,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--config", type=Path, required=True, help="TOML file describing the exports")
-        parser.add_argument("--output", type=Path, required=True, help="clusters.csv: source,record_id,cluster_id")
+        parser.add_argument(
+            "--output", type=Path, required=True, help="clusters.csv: source,record_id,cluster_id"
+        )
         parser.add_argument("--pairs", type=Path, help="optional pairs.csv with the scored pairs")
         parser.add_argument("--backend", choices=BACKENDS, default="duckdb")
-        parser.add_argument("--model", type=Path, help="a trained model (JSON) to use instead of training one")
+        parser.add_argument(
+            "--model", type=Path, help="a trained model (JSON) to use instead of training one"
+        )
         parser.add_argument("--save-model", type=Path, help="write the model used by this run (JSON)")
 
     def handle(self, *args, config: Path, output: Path, pairs: Path | None, backend: str, **options):
@@ -54,7 +58,9 @@ class Command(BaseCommand):
 
         for target in filter(None, (output, pairs, options.get("save_model"))):
             if not target.parent.is_dir():
-                raise CommandError(f"{target}: la cartella {target.parent} non esiste; creala o scegli un altro percorso.")
+                raise CommandError(
+                    f"{target}: la cartella {target.parent} non esiste; creala o scegli un altro percorso."
+                )
         try:
             settings = self._model(options.get("model"))
             linkage_config = load_config(config)
@@ -69,7 +75,9 @@ class Command(BaseCommand):
         if pairs:
             self._write_atomically(pairs, self._pair_rows(result))
         if options.get("save_model"):
-            self._write_atomically(options["save_model"], None, text=json.dumps(result.model_settings, indent=2))
+            self._write_atomically(
+                options["save_model"], None, text=json.dumps(result.model_settings, indent=2)
+            )
         self._summary(result, output, pairs, time.perf_counter() - started)
 
     def _model(self, path: Path | None) -> dict | None:
@@ -78,9 +86,13 @@ class Command(BaseCommand):
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as error:
-            raise CommandError(f"{path}: il modello non esiste; ometti --model per stimarne uno dai dati.") from error
+            raise CommandError(
+                f"{path}: il modello non esiste; ometti --model per stimarne uno dai dati."
+            ) from error
         except json.JSONDecodeError as error:
-            raise CommandError(f"{path}, riga {error.lineno}: il modello non è un JSON valido ({error.msg}).") from error
+            raise CommandError(
+                f"{path}, riga {error.lineno}: il modello non è un JSON valido ({error.msg})."
+            ) from error
 
     def _default_model_if_small(self, linkage_config, progress) -> dict | None:
         """Too few records to estimate a model without labels: use the bundled one."""
@@ -90,7 +102,10 @@ class Command(BaseCommand):
                 rows += max(sum(1 for _ in handle) - 1, 0)
         if rows >= MIN_TRAINING_RECORDS:
             return None
-        progress(f"{rows} record: troppo pochi per stimare un modello, uso quello predefinito ({DEFAULT_MODEL.name})")
+        progress(
+            f"{rows} record: troppo pochi per stimare un modello, "
+            f"uso quello predefinito ({DEFAULT_MODEL.name})"
+        )
         return json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
 
     @staticmethod
@@ -113,18 +128,16 @@ class Command(BaseCommand):
 
     @staticmethod
     def _write_atomically(path: Path, rows, text: str | None = None) -> None:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
-        )
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
-            with handle:
+            with open(descriptor, "w", encoding="utf-8", newline="") as handle:
                 if text is not None:
                     handle.write(text)
                 else:
                     csv.writer(handle).writerows(rows)
-            os.replace(handle.name, path)
+            os.replace(temporary, path)
         except BaseException:
-            Path(handle.name).unlink(missing_ok=True)
+            Path(temporary).unlink(missing_ok=True)
             raise
 
     def _summary(self, result, output, pairs, elapsed) -> None:
