@@ -109,6 +109,7 @@ def cluster(
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
     score_missing: Callable[[list[tuple[int, int]]], dict[tuple[int, int], float]] | None = None,
+    exclusive_source_of: dict[int, str] | None = None,
 ) -> ClusteringResult:
     """Cluster records 0..record_count-1 from pair match weights keyed (low, high).
 
@@ -118,6 +119,7 @@ def cluster(
     it they count as unknown and are left out of the averages."""
     scores = {pair: probability(weight) for pair, weight in weights.items()}
     trusted_codes = trusted_codes or {}
+    exclusive_source_of = exclusive_source_of or {}
     must_link = [tuple(sorted(pair)) for pair in must_link]
     cannot = {tuple(sorted(pair)) for pair in cannot_link}
     conflicting = [pair for pair in must_link if pair in cannot]
@@ -177,6 +179,7 @@ def cluster(
             must_link,
             cannot,
             refused,
+            exclusive_source_of,
         ):
             label = min(members)
             for member in members:
@@ -184,8 +187,24 @@ def cluster(
     return ClusteringResult(cluster_of=cluster_of, blocked_merges=refused)
 
 
+def _refuse(refused: Counter, seen: set, key: tuple[int, int], reason: str) -> None:
+    """Count each refused pair of clusters once, however often it comes back up the heap."""
+    if (key, reason) not in seen:
+        seen.add((key, reason))
+        refused[reason] += 1
+
+
 def _agglomerate(
-    piece, scores, weights, threshold, coherence, trusted_codes, must_link, cannot, refused
+    piece,
+    scores,
+    weights,
+    threshold,
+    coherence,
+    trusted_codes,
+    must_link,
+    cannot,
+    refused,
+    exclusive_source_of,
 ) -> list[list[int]]:
     members_of: dict[int, list[int]] = {}
     union = _UnionFind()
@@ -199,6 +218,10 @@ def _agglomerate(
         members_of.setdefault(union.find(node), []).append(node)
     codes_of = {
         root: {trusted_codes[m] for m in members if m in trusted_codes}
+        for root, members in members_of.items()
+    }
+    sources_of = {
+        root: {exclusive_source_of[m] for m in members if m in exclusive_source_of}
         for root, members in members_of.items()
     }
 
@@ -228,6 +251,7 @@ def _agglomerate(
     def priority(key):
         return (-best[key], -average(key))
 
+    seen_refusals: set = set()
     heap = [(priority(key), key) for key in total]
     heapq.heapify(heap)
     alive = set(members_of)
@@ -241,17 +265,21 @@ def _agglomerate(
         if probability(best[key]) < threshold:
             break
         if average(key) < coherence:
-            refused["incoherent"] += 1
+            _refuse(refused, seen_refusals, key, "incoherent")
             continue
         if any((min(x, y), max(x, y)) in cannot for x in members_of[a] for y in members_of[b]):
-            refused["cannot_link"] += 1
+            _refuse(refused, seen_refusals, key, "cannot_link")
             continue
         if any(not explainable(x, y) for x in codes_of[a] for y in codes_of[b]):
-            refused["tax_code_conflict"] += 1
+            _refuse(refused, seen_refusals, key, "tax_code_conflict")
+            continue
+        if sources_of[a] & sources_of[b]:
+            _refuse(refused, seen_refusals, key, "same_unique_source")
             continue
         # Merge b into a.
         members_of[a].extend(members_of.pop(b))
         codes_of[a] |= codes_of.pop(b)
+        sources_of[a] |= sources_of.pop(b)
         alive.discard(b)
         for other in list(alive):
             if other == a:

@@ -11,7 +11,17 @@ from .errors import LinkageInputError, translate
 from .fields import CANONICAL_FIELDS
 
 DEFAULT_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
-SOURCE_KEYS = {"name", "path", "delimiter", "encoding", "record_id", "date_formats", "columns", "values"}
+SOURCE_KEYS = {
+    "name",
+    "path",
+    "delimiter",
+    "encoding",
+    "record_id",
+    "date_formats",
+    "columns",
+    "values",
+    "unique_persons",
+}
 TOP_LEVEL_KEYS = {"source", "linkage"}
 LINKAGE_KEYS = {"match_threshold", "review_threshold"}
 
@@ -28,6 +38,9 @@ class SourceConfig:
     encoding: str = "utf-8"
     date_formats: tuple[str, ...] = DEFAULT_DATE_FORMATS
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The export holds at most one record per person (a population register):
+    # two of its records are never put in one cluster by the engine.
+    unique_persons: bool = False
     # Where the source is described, for error messages.
     config_file: str = ""
     config_line: int | None = None
@@ -231,6 +244,8 @@ def parse_config(
                 "declared_age",
                 "columns",
             )
+        if not isinstance(entry.get("unique_persons", False), bool):
+            fail(translate("«unique_persons» è true o false."), index, "unique_persons")
         values = entry.get("values", {})
         for canonical, mapping in values.items():
             if canonical not in CANONICAL_FIELDS:
@@ -260,6 +275,7 @@ def parse_config(
                 encoding=encoding,
                 date_formats=tuple(date_formats),
                 values={k: {str(a): b for a, b in v.items()} for k, v in values.items()},
+                unique_persons=entry.get("unique_persons", False),
                 config_file=config_file,
                 config_line=locator.line_of(index),
             )

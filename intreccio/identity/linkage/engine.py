@@ -187,10 +187,7 @@ class Explanation:
 
 
 def _to_arrow(splink_df) -> pa.Table:
-    try:
-        return splink_df.as_arrow_table()
-    except AttributeError:  # pragma: no cover - older SplinkDataFrame API
-        return pa.Table.from_pylist(splink_df.as_record_list())
+    return splink_df.as_pyarrow_table()
 
 
 class LinkageEngine:
@@ -230,6 +227,7 @@ class LinkageEngine:
     def train(self, *, max_pairs: float = 3e6, seed: int = 1) -> dict:
         """Estimate the model without labels: prior from near-certain rules, u by sampling, m by EM."""
         from splink import block_on
+        from splink.internals.exceptions import EMTrainingException
 
         training = self.linker.training
         self.progress(translate("stima della probabilità a priori"))
@@ -242,9 +240,14 @@ class LinkageEngine:
             ("data di nascita", block_on("dob_block")),
         ):
             self.progress(translate("stima EM dei parametri m (blocchi: %(rule)s)") % {"rule": label})
-            training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
-            )
+            try:
+                training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
+                )
+            except EMTrainingException:
+                # Exports without codici fiscali (say) give this session no pairs:
+                # the other sessions estimate what it would have.
+                self.progress(translate("nessuna coppia per questi blocchi: stima saltata"))
         self.trained = True
         settings = bound_parameters(self.model_settings())
         from splink import Linker
@@ -315,15 +318,28 @@ class LinkageEngine:
 # drive m to 0 (a sex mismatch never seen among CF-sharing pairs), which would
 # make one wrong field veto any match. m is kept at or above this.
 MIN_M_PROBABILITY = 0.005
+# The opposite failure: EM's "match" class also takes in relatives (same
+# surname, address, phone) and homonyms, so it learns that the same person's
+# records often share no part of the name, or have unrelated birth dates. After
+# folding, nicknames, swaps and precision-aware dates, that is rare; capping it
+# keeps "nothing in common" strong evidence against a match.
+MAX_ELSE_M_PROBABILITY = {"name": 0.05, "birth_date": 0.05}
 
 
 def bound_parameters(settings: dict) -> dict:
-    """Floor every m probability (renormalised per comparison); a level never observed gets the floor."""
+    """Floor every m probability, cap the "all other" level of names and dates; renormalise."""
     for comparison in settings["comparisons"]:
         levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
         for level in levels:
             m = level.get("m_probability")
             level["m_probability"] = max(m if m is not None else MIN_M_PROBABILITY, MIN_M_PROBABILITY)
+        cap = MAX_ELSE_M_PROBABILITY.get(comparison["output_column_name"])
+        else_level = levels[-1]
+        if cap is not None and else_level["m_probability"] > cap:
+            others = sum(level["m_probability"] for level in levels[:-1])
+            for level in levels[:-1]:
+                level["m_probability"] *= (1 - cap) / others
+            else_level["m_probability"] = cap
         total = sum(level["m_probability"] for level in levels)
         for level in levels:
             level["m_probability"] /= total

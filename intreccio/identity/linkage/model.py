@@ -46,7 +46,12 @@ def name_comparison():
                 label_for_charts="Same names once nicknames are expanded"
             ),
             cll.ExactMatchLevel("fold_key").configure(label_for_charts="Same names up to transliteration"),
-            cll.JaroWinklerLevel("name_key", 0.92).configure(label_for_charts="Names with a typo"),
+            # Typos only between names with as many parts: Jaro-Winkler rewards a
+            # shared beginning, so "CAMPBELL" would look like "CAMPBELL JACK".
+            cll.And(
+                cll.JaroWinklerLevel("name_key", 0.92),
+                _custom("name_parts_l = name_parts_r", "as many name parts"),
+            ).configure(label_for_charts="Names with a typo"),
             cll.LevenshteinLevel("fold_key", 1).configure(
                 label_for_charts="Names alike up to transliteration and a typo"
             ),
@@ -54,7 +59,9 @@ def name_comparison():
                 label_for_charts="One name contains the other (compound or extra names)"
             ),
             cll.ArrayIntersectLevel("fold_tokens", 2).configure(label_for_charts="Two name parts in common"),
-            cll.ArrayIntersectLevel("fold_tokens", 1).configure(label_for_charts="One name part in common"),
+            # One folded part in common is too weak a coincidence ("SHAKIRAH" and
+            # "ZACHARY" both fold to "SKR"): the last level wants the same word.
+            cll.ArrayIntersectLevel("name_tokens", 1).configure(label_for_charts="One name part in common"),
             cll.ElseLevel(),
         ],
     )

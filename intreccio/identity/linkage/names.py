@@ -261,6 +261,7 @@ class NameFeatures:
     formal_key: str | None  # sorted tokens with nicknames replaced by the formal name
     fold_key: str | None  # sorted folded tokens
     fold_tokens: tuple[str, ...]
+    formal_tokens: tuple[str, ...]
     given_fold: str | None
     family_fold: str | None
 
@@ -278,7 +279,7 @@ def name_features(first: str = "", last: str = "", full: str = "") -> NameFeatur
         given, family = [], []
     all_tokens = [*given, *family]
     if not all_tokens:
-        return NameFeatures(None, None, None, None, None, (), None, None)
+        return NameFeatures(None, None, None, None, None, (), (), None, None)
     formal_tokens = [formal(token) for token in all_tokens]
     folded = sorted({fold_token(token) for token in formal_tokens if token})
     return NameFeatures(
@@ -288,6 +289,7 @@ def name_features(first: str = "", last: str = "", full: str = "") -> NameFeatur
         formal_key=" ".join(sorted(formal_tokens)),
         fold_key=" ".join(folded),
         fold_tokens=tuple(folded),
+        formal_tokens=tuple(sorted(set(formal_tokens))),
         given_fold=fold_token(formal(given[0])) if given else None,
         family_fold=fold_token("".join(family)) if family else None,
     )

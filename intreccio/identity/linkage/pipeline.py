@@ -70,6 +70,7 @@ def link_records(
     reference: date | None = None,
     progress: Callable[[str], None] | None = None,
     max_pairs: float = 3e6,
+    unique_sources: Iterable[str] = (),
 ) -> LinkageResult:
     """Link raw records; `model_settings` (a saved model, see engine.package_model) skips training."""
     say = progress or (lambda message: None)
@@ -164,6 +165,11 @@ def link_records(
         must_link=must_link,
         cannot_link=cannot_link,
         score_missing=score_missing,
+        exclusive_source_of={
+            index: record.source
+            for index, record in enumerate(records)
+            if record.source in set(unique_sources)
+        },
     )
     lap("cluster")
     all_pairs = pa.concat_tables([predictions, *completed]) if completed else predictions
@@ -189,4 +195,5 @@ def link_config(config: LinkageConfig, **options) -> LinkageResult:
         options.setdefault("match_threshold", config.match_threshold)
     if config.review_threshold is not None:
         options.setdefault("review_threshold", config.review_threshold)
+    options.setdefault("unique_sources", [source.name for source in config.sources if source.unique_persons])
     return link_records(records, date_formats, **options)

@@ -108,3 +108,11 @@ def test_large_components_are_cut_at_rising_thresholds():
 
     assert max(result.sizes()) == 2
     assert result.sizes()[2] == 300
+
+
+def test_a_source_with_one_record_per_person_never_shares_a_cluster():
+    # 0 and 1 come from the population register, 2 from a shelter: 2 links to both.
+    weights = {(0, 2): STRONG + 1, (1, 2): STRONG, (0, 1): STRONG}
+    result = cluster(3, weights, exclusive_source_of={0: "anagrafe", 1: "anagrafe"})
+    assert groups(result) == [[0, 2], [1]]
+    assert result.blocked_merges["same_unique_source"] == 1

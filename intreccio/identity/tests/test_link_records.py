@@ -279,3 +279,14 @@ def test_explains_a_pair_per_comparison():
     assert explanation.match_probability > 0.99
     total = explanation.prior_weight + sum(c["weight"] for c in explanation.contributions)
     assert total == pytest.approx(explanation.match_weight, abs=0.01)
+
+
+def test_unique_persons_is_a_boolean(district, tmp_path):
+    _replace(district / "sources.toml", 'record_id = "id"', 'record_id = "id"\nunique_persons = "yes"')
+
+    message = _fails(district, tmp_path)
+
+    assert (
+        message
+        == f"{district / 'sources.toml'}, riga 7, colonna «unique_persons»: «unique_persons» è true o false."
+    )
