@@ -142,7 +142,8 @@ def markdown(results: list[dict]) -> str:
             p = f["pairwise"]
             lines.append(
                 f"| {entry['variant']} | {f['records']} | {engine} | {p['precision']} | {p['recall']} | "
-                f"**{p['f1']}** | {f['b_cubed']['f1']} | {f['largest_cluster']} / {f['largest_true_cluster']} | "
+                f"**{p['f1']}** | {f['b_cubed']['f1']} | "
+                f"{f['largest_cluster']} / {f['largest_true_cluster']} | "
                 f"{f['seconds']} | {f['peak_memory_mb']} |"
             )
     for entry in results:
