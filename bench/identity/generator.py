@@ -787,7 +787,8 @@ class Writer:
                 dob = dob.replace(day=day)
             else:
                 leap_day = (dob.month, dob.day) == (2, 29)
-                dob = dob.replace(year=dob.year + rng.choice([-1, 1, -10, 10]), day=28 if leap_day else dob.day)
+                year = dob.year + rng.choice([-1, 1, -10, 10])
+                dob = dob.replace(year=year, day=28 if leap_day else dob.day)
         elif office.style == "listening" and rng.random() < 0.08:
             tags.add("year_only")
             return str(dob.year)
