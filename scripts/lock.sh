@@ -3,7 +3,7 @@
 # virtual environments, so that every package (direct or not) is pinned.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for name in base dev; do
+for name in base dev spark; do
   env_dir=$(mktemp -d)
   python3 -m venv "$env_dir"
   "$env_dir/bin/pip" install --quiet --disable-pip-version-check -r "requirements/$name.in"

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "intreccio.organisations",
     "intreccio.accounts",
     "intreccio.directory",
+    "intreccio.identity",
     "intreccio.api",
 ]
 
