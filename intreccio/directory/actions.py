@@ -421,8 +421,9 @@ def update_service(
     service: Service, *, actor, needs=None, micro_territories=None, languages=None, **values
 ) -> Service:
     """Change a service's details, needs, micro-territories or languages."""
-    if not can_manage_services(actor, service.organisation):
-        raise PermissionDenied(_("Non puoi gestire i servizi di questo ente."))
+    _check_permission(
+        can_manage_services, actor, service.organisation, _("Non puoi gestire i servizi di questo ente.")
+    )
     return _update_service(
         service,
         actor=actor,
@@ -487,16 +488,23 @@ def _update_service(service, *, actor, needs, micro_territories, languages, valu
 
 def verify_service(service: Service, *, actor) -> Service:
     """Confirm that a service's entry is right today (freshness); clears a stale flag."""
-    if not can_manage_services(actor, service.organisation):
-        raise PermissionDenied(_("Solo gli amministratori dell'ente possono confermare i dati del servizio."))
+    _check_permission(
+        can_manage_services,
+        actor,
+        service.organisation,
+        _("Solo gli amministratori dell'ente possono confermare i dati del servizio."),
+    )
     now = timezone.now()
     with transaction.atomic():
         previous = service.last_verified_at
         Service.objects.filter(pk=service.pk).update(
-            last_verified_at=now, last_verified_by=actor, assurer_email=actor.email, stale_flagged_at=None
+            last_verified_at=now,
+            last_verified_by=actor,
+            assurer_email=actor.email if actor else "",
+            stale_flagged_at=None,
         )
         service.last_verified_at, service.last_verified_by, service.stale_flagged_at = now, actor, None
-        service.assurer_email = actor.email
+        service.assurer_email = actor.email if actor else ""
         record_changes(
             service, "service", {"assured_date": (previous, now.date())}, actor=actor, action_type="verify"
         )
@@ -517,8 +525,12 @@ def update_capacity(
     description: str = "",
 ) -> Service:
     """Say how many places a service has now; with counts and no status, the status follows the counts."""
-    if not can_update_capacity(actor, service.organisation):
-        raise PermissionDenied(_("Non puoi aggiornare la disponibilità dei servizi di questo ente."))
+    _check_permission(
+        can_update_capacity,
+        actor,
+        service.organisation,
+        _("Non puoi aggiornare la disponibilità dei servizi di questo ente."),
+    )
     if status is not None and status not in CapacityStatus.values:
         raise ApplicationError(
             _("Disponibilità sconosciuta: %(status)s.") % {"status": status}, code="unknown_capacity_status"
@@ -642,8 +654,9 @@ def create_location(*, actor, organisation=None, languages=(), address=None, **v
 
 
 def update_location(location: Location, *, actor, languages=None, address=None, **values) -> Location:
-    if not can_manage_services(actor, location.organisation):
-        raise PermissionDenied(_("Non puoi gestire i luoghi di questo ente."))
+    _check_permission(
+        can_manage_services, actor, location.organisation, _("Non puoi gestire i luoghi di questo ente.")
+    )
     return _update_location(location, actor=actor, languages=languages, address=address, values=values)
 
 
