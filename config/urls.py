@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from intreccio.api.directory import hsds_api
 from intreccio.api.main import api
 
 urlpatterns = [
@@ -13,4 +14,7 @@ urlpatterns = [
     path("enti/", include("intreccio.organisations.urls")),
     path("territorio/", include("intreccio.territory.urls")),
     path("api/v1/", api.urls),
+    path("hsds/", hsds_api.urls),
+    path("servizi/", include("intreccio.directory.urls")),
+    path("portale/", include("intreccio.portal.urls")),
 ]
