@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from intreccio.api.directory import hsds_api
+from intreccio.api.hsds import hsds_api
 from intreccio.api.main import api
 
 urlpatterns = [

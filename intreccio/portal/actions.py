@@ -54,7 +54,8 @@ def _check_contact(method: str, contact: str) -> str:
     digits = re.sub(r"[^\d+]", "", contact)
     if len(re.sub(r"\D", "", digits)) < 6:
         raise ApplicationError(
-            _("Il numero di telefono «%(contact)s» è troppo corto: scrivilo con il prefisso.") % {"contact": contact},
+            _("Il numero di telefono «%(contact)s» è troppo corto: scrivilo con il prefisso.")
+            % {"contact": contact},
             code="invalid_contact",
             details={"field": "contact"},
         )
@@ -82,7 +83,9 @@ def submit_help_request(
     """
     if not consent_to_contact:
         raise ApplicationError(
-            _("Senza il consenso a essere ricontattati non possiamo rispondere: spunta la casella del consenso."),
+            _(
+                "Senza il consenso a essere ricontattati non possiamo rispondere: spunta la casella del consenso."
+            ),
             code="consent_missing",
             details={"field": "consent_to_contact"},
         )
@@ -167,8 +170,10 @@ def hand_off_help_request(help_request_id: int) -> HelpRequest:
     the others, with its deadline), keeping this signature.
     """
     with transaction.atomic():
-        help_request = HelpRequest.objects.select_for_update().select_related("service__organisation").get(
-            pk=help_request_id
+        help_request = (
+            HelpRequest.objects.select_for_update()
+            .select_related("service__organisation")
+            .get(pk=help_request_id)
         )
         if help_request.handed_off_at is not None:
             return help_request
@@ -189,7 +194,9 @@ def hand_off_help_request(help_request_id: int) -> HelpRequest:
 
 def _move(help_request: HelpRequest, *, actor, status: str, note: str, event: str) -> HelpRequest:
     if not can_handle_help_request(actor, help_request.routed_organisation):
-        raise PermissionDenied(_("Solo gli operatori dell'ente a cui è arrivata la richiesta possono gestirla."))
+        raise PermissionDenied(
+            _("Solo gli operatori dell'ente a cui è arrivata la richiesta possono gestirla.")
+        )
     with transaction.atomic():
         help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
         HELP_REQUEST_TRANSITIONS.check(help_request.status, status, labels=dict(HelpRequest.Status.choices))
@@ -212,23 +219,37 @@ def _move(help_request: HelpRequest, *, actor, status: str, note: str, event: st
 
 def mark_help_request_contacted(help_request: HelpRequest, *, actor, note: str = "") -> HelpRequest:
     return _move(
-        help_request, actor=actor, status=HelpRequest.Status.CONTACTED, note=note, event=events.HELP_REQUEST_CONTACTED
+        help_request,
+        actor=actor,
+        status=HelpRequest.Status.CONTACTED,
+        note=note,
+        event=events.HELP_REQUEST_CONTACTED,
     )
 
 
 def close_help_request(help_request: HelpRequest, *, actor, note: str) -> HelpRequest:
     if not note.strip():
         raise ApplicationError(
-            _("Scrivi com'è andata prima di chiudere la richiesta."), code="outcome_missing", details={"field": "note"}
+            _("Scrivi com'è andata prima di chiudere la richiesta."),
+            code="outcome_missing",
+            details={"field": "note"},
         )
-    return _move(help_request, actor=actor, status=HelpRequest.Status.CLOSED, note=note, event=events.HELP_REQUEST_CLOSED)
+    return _move(
+        help_request,
+        actor=actor,
+        status=HelpRequest.Status.CLOSED,
+        note=note,
+        event=events.HELP_REQUEST_CLOSED,
+    )
 
 
 def submit_page_feedback(
     *, path: str, language: str, useful: bool, comment: str = "", service=None, location=None
 ) -> PageFeedback:
     """Store a "was this page useful?" answer (AgID), for the organisation the page is about."""
-    organisation = (service.organisation if service else None) or (location.organisation if location else None)
+    organisation = (service.organisation if service else None) or (
+        location.organisation if location else None
+    )
     with transaction.atomic():
         feedback = PageFeedback.objects.create(
             path=path[:300],
@@ -247,3 +268,30 @@ def submit_page_feedback(
             payload={"useful": useful, "path": feedback.path},
         )
     return feedback
+
+
+# Retention (privacy notice): fingerprints for a day, requests and feedback for 12 months.
+FINGERPRINT_DAYS = 1
+RETENTION_DAYS = 365
+
+
+def purge_portal_data(*, now=None) -> dict:
+    """Blank old spam fingerprints and delete requests and feedback past their retention."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        fingerprints = (
+            HelpRequest.objects.filter(created_at__lt=now - datetime.timedelta(days=FINGERPRINT_DAYS))
+            .exclude(client_fingerprint="")
+            .update(client_fingerprint="")
+        )
+        old = HelpRequest.objects.filter(created_at__lt=now - datetime.timedelta(days=RETENTION_DAYS))
+        ids = list(old.values_list("pk", flat=True))
+        deleted = old.delete()[0] if ids else 0
+        feedback = PageFeedback.objects.filter(
+            created_at__lt=now - datetime.timedelta(days=RETENTION_DAYS)
+        ).delete()[0]
+        if ids:
+            record_audit(
+                None, "portal.help_request.delete", ("portal.helprequest", "retention"), details={"ids": ids}
+            )
+    return {"fingerprints": fingerprints, "help_requests": deleted, "feedback": feedback}

@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intreccio.directory.languages import language_choices
@@ -22,54 +21,22 @@ class NeedChoiceField(forms.ModelChoiceField):
         return obj.label_for(self.language)
 
 
-class SearchForm(forms.Form):
-    """The search of services and places; every field optional."""
-
-    q = forms.CharField(label=_("Cosa cerchi"), required=False, max_length=100)
-    bisogno = forms.ChoiceField(label=_("Di cosa hai bisogno"), required=False)
-    vicino = forms.CharField(
-        label=_("Vicino a"),
-        required=False,
-        max_length=120,
-        help_text=_("Un comune, un quartiere o un CAP (per esempio «Germanedo» o «23900»)."),
-    )
-    comune = forms.ChoiceField(label=_("Comune"), required=False)
-    aperto = forms.BooleanField(label=_("Aperto adesso"), required=False)
-    quando = forms.DateTimeField(
-        label=_("Oppure aperto il"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M"],
-    )
-    lingua = forms.ChoiceField(label=_("Si parla"), required=False)
-    eta = forms.IntegerField(label=_("Età"), required=False, min_value=0, max_value=120)
-    gratuito = forms.BooleanField(label=_("Gratuito"), required=False)
-    accessibile = forms.BooleanField(label=_("Accessibile senza gradini"), required=False)
-
-    def __init__(self, *args, needs=(), municipalities=(), language="it", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bisogno"].choices = [("", _("Tutti"))] + [(n.code, n.label_for(language)) for n in needs]
-        self.fields["comune"].choices = [("", _("Tutti"))] + [(m.istat_code, m.name) for m in municipalities]
-        self.fields["lingua"].choices = [("", _("Qualsiasi lingua"))] + language_choices()
-
-    def clean_quando(self):
-        value = self.cleaned_data.get("quando")
-        if value is not None and timezone.is_naive(value):
-            value = timezone.make_aware(value)
-        return value
-
-
 class HelpRequestForm(forms.Form):
     need = forms.ModelChoiceField(queryset=None, label=_("Di cosa hai bisogno"))
     municipality = forms.ModelChoiceField(queryset=None, label=_("In quale comune vivi"))
     language = forms.ChoiceField(label=_("In quale lingua vuoi essere contattato"))
     name = forms.CharField(label=_("Come ti chiami"), max_length=120, help_text=_("Basta il nome."))
     contact_method = forms.ChoiceField(
-        label=_("Come preferisci essere contattato"), choices=HelpRequest.ContactMethod.choices, widget=forms.RadioSelect
+        label=_("Come preferisci essere contattato"),
+        choices=HelpRequest.ContactMethod.choices,
+        widget=forms.RadioSelect,
     )
     contact = forms.CharField(label=_("Il tuo numero o la tua e-mail"), max_length=200)
     preferred_time = forms.CharField(
-        label=_("Quando è meglio contattarti"), max_length=200, required=False, help_text=_("Per esempio: la mattina.")
+        label=_("Quando è meglio contattarti"),
+        max_length=200,
+        required=False,
+        help_text=_("Per esempio: la mattina."),
     )
     message = forms.CharField(
         label=_("Vuoi dirci qualcosa in più?"),
@@ -88,7 +55,9 @@ class HelpRequestForm(forms.Form):
 
     def __init__(self, *args, needs, municipalities, language="it", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["need"] = NeedChoiceField(queryset=needs, label=_("Di cosa hai bisogno"), language=language)
+        self.fields["need"] = NeedChoiceField(
+            queryset=needs, label=_("Di cosa hai bisogno"), language=language
+        )
         self.fields["municipality"].queryset = municipalities
         choices = [(code, name) for code, name in settings.PORTAL_LANGUAGES]
         choices += [(code, name) for code, name in language_choices() if code not in dict(choices)]

@@ -8,7 +8,6 @@ from django.urls import reverse
 from intreccio.core.calendar import add_working_days
 from intreccio.core.exceptions import ApplicationError
 from intreccio.directory import queries as directory
-from intreccio.directory.geo import geocode
 from intreccio.directory.models import Location, Service
 from intreccio.directory.schedules import describe, local_now, occurrences, open_now
 from intreccio.directory.search import (
@@ -74,29 +73,10 @@ def home_context(lang: str) -> dict:
     }
 
 
-def criteria_from(form, lang: str) -> SearchCriteria:
-    data = form.cleaned_data
-    need = directory.active_needs().filter(code=data.get("bisogno")).first() if data.get("bisogno") else None
-    municipality = (
-        territory.municipalities().filter(istat_code=data["comune"]).first() if data.get("comune") else None
-    )
-    open_at = data.get("quando") or (local_now() if data.get("aperto") else None)
-    return SearchCriteria(
-        text=data.get("q", ""),
-        need=need,
-        municipality=municipality,
-        open_at=open_at,
-        spoken_language=data.get("lingua", ""),
-        age=data.get("eta"),
-        free=bool(data.get("gratuito")),
-        accessible=bool(data.get("accessibile")),
-        origin=geocode(data["vicino"]) if data.get("vicino") else None,
-        ui_language=lang,
-    )
-
-
 def _schedule_rows(schedules, closures, moment):
-    return [{"text": describe(s), "notes": s.notes, "open": open_now([s], closures, moment)} for s in schedules]
+    return [
+        {"text": describe(s), "notes": s.notes, "open": open_now([s], closures, moment)} for s in schedules
+    ]
 
 
 def service_context(service: Service, lang: str, request) -> dict:
@@ -131,7 +111,9 @@ def service_context(service: Service, lang: str, request) -> dict:
         "open_now": any(p["open_now"] for p in places) or open_now(own, closures, moment),
         "closures": [c for c in closures if c.ends_on >= today],
         "capacity": directory.capacity_status(service),
-        "share_url": request.build_absolute_uri(reverse("portal:service", kwargs={"lang": lang, "service_id": service.pk})),
+        "share_url": request.build_absolute_uri(
+            reverse("portal:service", kwargs={"lang": lang, "service_id": service.pk})
+        ),
         "map_points": [
             {"name": p["location"].name, "lat": p["location"].latitude, "lon": p["location"].longitude}
             for p in places
@@ -179,7 +161,9 @@ def map_context(lang: str) -> dict:
         "lang": lang,
         "district": district,
         "micro_territories": territory.micro_territories(district) if district else [],
-        "places": describe_places(search_places(SearchCriteria(ui_language=lang))[:200], SearchCriteria(ui_language=lang), days=0),
+        "places": describe_places(
+            search_places(SearchCriteria(ui_language=lang))[:200], SearchCriteria(ui_language=lang), days=0
+        ),
         "tile_url": settings.INTRECCIO_MAP_TILE_URL,
         "tile_attribution": settings.INTRECCIO_MAP_TILE_ATTRIBUTION,
     }
@@ -196,14 +180,19 @@ def map_points(lang: str) -> dict:
         .order_by("name")
     ):
         services = [
-            link.service.name for link in location.service_at_locations.all() if link.service.status == "active"
+            link.service.name
+            for link in location.service_at_locations.all()
+            if link.service.status == "active"
         ]
         if not services and not location.place_kind:
             continue
         url = (
             reverse("portal:place", kwargs={"lang": lang, "location_id": location.pk})
             if location.place_kind
-            else reverse("portal:service", kwargs={"lang": lang, "service_id": location.service_at_locations.all()[0].service_id})
+            else reverse(
+                "portal:service",
+                kwargs={"lang": lang, "service_id": location.service_at_locations.all()[0].service_id},
+            )
         )
         points.append(
             {
@@ -225,9 +214,16 @@ def week_context(lang: str) -> dict:
     days: dict[datetime.date, list] = {today + datetime.timedelta(days=i): [] for i in range(7)}
     for result in places:
         for activity in result.place.activities.all():
-            for occurrence in occurrences(list(activity.schedules.all()), today, 7, list(result.place.closures.all())):
+            for occurrence in occurrences(
+                list(activity.schedules.all()), today, 7, list(result.place.closures.all())
+            ):
                 days[occurrence.day].append(
-                    {"occurrence": occurrence, "activity": activity, "name": translated(activity, "name"), "place": result}
+                    {
+                        "occurrence": occurrence,
+                        "activity": activity,
+                        "name": translated(activity, "name"),
+                        "place": result,
+                    }
                 )
     for entries in days.values():
         entries.sort(key=lambda e: (e["occurrence"].opens_at or datetime.time.min, e["name"]))

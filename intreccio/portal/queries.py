@@ -52,7 +52,9 @@ def feedback_visible_to(user) -> QuerySet[PageFeedback]:
 
 def feedback_summary(feedback: QuerySet[PageFeedback]) -> dict:
     return feedback.aggregate(
-        total=Count("pk"), useful=Count("pk", filter=Q(useful=True)), not_useful=Count("pk", filter=Q(useful=False))
+        total=Count("pk"),
+        answered_yes=Count("pk", filter=Q(useful=True)),
+        answered_no=Count("pk", filter=Q(useful=False)),
     )
 
 

@@ -9,12 +9,20 @@ from intreccio.core.rules import is_operator
 @rules.predicate
 def works_with_persons_at(user, organisation) -> bool:
     """The user holds a person-facing role in `organisation` (where the request was routed)."""
-    return bool(is_operator(user) and organisation is not None and user.has_role_in(organisation, *PERSON_FACING_ROLES))
+    return bool(
+        is_operator(user)
+        and organisation is not None
+        and user.has_role_in(organisation, *PERSON_FACING_ROLES)
+    )
 
 
 @rules.predicate
 def administers(user, organisation) -> bool:
-    return bool(is_operator(user) and organisation is not None and user.has_role_in(organisation, Role.ORGANISATION_ADMIN))
+    return bool(
+        is_operator(user)
+        and organisation is not None
+        and user.has_role_in(organisation, Role.ORGANISATION_ADMIN)
+    )
 
 
 can_handle_help_request = works_with_persons_at

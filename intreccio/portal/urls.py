@@ -28,7 +28,11 @@ urlpatterns = [
     path("<portal_language:lang>/", views.home, name="home"),
     path("<portal_language:lang>/cerca/", views.search, name="search"),
     path("<portal_language:lang>/servizi/<int:service_id>/", views.service_page, name="service"),
-    path("<portal_language:lang>/servizi/<int:service_id>/scheda.pdf", views.service_sheet, name="service_sheet"),
+    path(
+        "<portal_language:lang>/servizi/<int:service_id>/scheda.pdf",
+        views.service_sheet,
+        name="service_sheet",
+    ),
     path("<portal_language:lang>/luoghi/<int:location_id>/", views.place_page, name="place"),
     path(
         "<portal_language:lang>/microterritori/<int:micro_territory_id>/",

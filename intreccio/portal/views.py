@@ -24,6 +24,7 @@ from intreccio.core.exceptions import ApplicationError
 from intreccio.core.http import run_action, safe_next
 from intreccio.core.middleware import client_ip
 from intreccio.directory import queries as directory
+from intreccio.directory.forms import SearchForm
 from intreccio.directory.geo import origin_of_micro_territory
 from intreccio.directory.schedules import local_now
 from intreccio.directory.search import (
@@ -36,7 +37,7 @@ from intreccio.directory.search import (
 from intreccio.territory import queries as territory
 
 from . import actions, pages, queries
-from .forms import FeedbackForm, HelpRequestForm, SearchForm
+from .forms import FeedbackForm, HelpRequestForm
 
 RECEIPT_SALT = "intreccio.portal.receipt"
 RESULTS_PER_PAGE = 10
@@ -54,7 +55,11 @@ def portal_page(view):
         response["Content-Language"] = lang
         if request.COOKIES.get(settings.PORTAL_LANGUAGE_COOKIE_NAME) != lang:
             response.set_cookie(
-                settings.PORTAL_LANGUAGE_COOKIE_NAME, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+                settings.PORTAL_LANGUAGE_COOKIE_NAME,
+                lang,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                httponly=True,
             )
         return response
 
@@ -83,7 +88,7 @@ def search(request, lang):
         municipalities=territory.municipalities(district).order_by("name") if district else [],
         language=lang,
     )
-    criteria = pages.criteria_from(form, lang) if form.is_bound and form.is_valid() else SearchCriteria(ui_language=lang)
+    criteria = form.criteria() if form.is_bound and form.is_valid() else SearchCriteria(ui_language=lang)
     page = Paginator(search_services(criteria), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     places = describe_places(search_places(criteria)[:6], criteria) if form.is_bound else []
     return render(
@@ -134,7 +139,9 @@ def place_page(request, lang, location_id: int):
 @require_GET
 def micro_territory_page(request, lang, micro_territory_id: int):
     micro = territory.get_micro_territory(micro_territory_id)
-    criteria = SearchCriteria(micro_territory=micro, ui_language=lang, origin=origin_of_micro_territory(micro))
+    criteria = SearchCriteria(
+        micro_territory=micro, ui_language=lang, origin=origin_of_micro_territory(micro)
+    )
     return render(
         request,
         "portal/micro_territory.html",
@@ -187,7 +194,9 @@ def ask_for_help(request, lang):
         return redirect("portal:receipt", lang=lang, token=signing.dumps(0, salt=RECEIPT_SALT))
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"website", "service"}}
-        saved = run_action(form, actions.submit_help_request, service=service, ip_address=client_ip(request), **data)
+        saved = run_action(
+            form, actions.submit_help_request, service=service, ip_address=client_ip(request), **data
+        )
         if saved is not None:
             return redirect("portal:receipt", lang=lang, token=signing.dumps(saved.pk, salt=RECEIPT_SALT))
     return render(request, "portal/ask_for_help.html", {"lang": lang, "form": form, "service": service})
@@ -228,7 +237,9 @@ def feedback(request, lang):
 @require_GET
 def accessibility(request, lang):
     return render(
-        request, "portal/accessibility.html", {"lang": lang, "contact": settings.INTRECCIO_ACCESSIBILITY_EMAIL}
+        request,
+        "portal/accessibility.html",
+        {"lang": lang, "contact": settings.INTRECCIO_ACCESSIBILITY_EMAIL},
     )
 
 
@@ -238,7 +249,11 @@ def privacy(request, lang):
     return render(
         request,
         "portal/privacy.html",
-        {"lang": lang, "controller": settings.INTRECCIO_CONTROLLER, "dpo_email": settings.INTRECCIO_DPO_EMAIL},
+        {
+            "lang": lang,
+            "controller": settings.INTRECCIO_CONTROLLER,
+            "dpo_email": settings.INTRECCIO_DPO_EMAIL,
+        },
     )
 
 
@@ -261,7 +276,9 @@ def help_request_detail(request, help_request_id: int):
     help_request = queries.get_help_request_for_user(request.user, help_request_id)
     if request.method == "POST":
         action = (
-            actions.close_help_request if request.POST.get("esito") == "closed" else actions.mark_help_request_contacted
+            actions.close_help_request
+            if request.POST.get("esito") == "closed"
+            else actions.mark_help_request_contacted
         )
         try:
             action(help_request, actor=request.user, note=request.POST.get("note", ""))
@@ -282,6 +299,10 @@ def feedback_list(request):
     return render(
         request,
         "portal/feedback_list.html",
-        {"page": page, "summary": queries.feedback_summary(feedback), "now": timezone.now(), "today": local_now()},
+        {
+            "page": page,
+            "summary": queries.feedback_summary(feedback),
+            "now": timezone.now(),
+            "today": local_now(),
+        },
     )
-

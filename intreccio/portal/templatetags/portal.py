@@ -25,7 +25,8 @@ def language_url(context, code: str) -> str:
 @register.simple_tag
 def portal_languages() -> list[dict]:
     return [
-        {"code": code, "name": name, "bidi": get_language_info(code)["bidi"]} for code, name in settings.PORTAL_LANGUAGES
+        {"code": code, "name": name, "bidi": get_language_info(code)["bidi"]}
+        for code, name in settings.PORTAL_LANGUAGES
     ]
 
 
