@@ -140,7 +140,11 @@ def service_propose(request, service_id: int):
     form = _service_form(request, request.POST or None, initial, proposal=True)
     if form.is_valid():
         note = form.cleaned_data.pop("note")
-        changes = {key: value for key, value in form.cleaned_data.items() if key in ServiceForm.PROPOSABLE}
+        changes = {
+            key: value
+            for key, value in form.cleaned_data.items()
+            if key in ServiceForm.PROPOSABLE and key in request.POST
+        }
         if run_action(form, actions.propose_change, service, actor=request.user, changes=changes, note=note):
             messages.success(request, _("Proposta inviata: la valuterà un amministratore dell'ente."))
             return redirect("directory:service", service.pk)

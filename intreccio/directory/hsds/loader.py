@@ -103,19 +103,23 @@ class Loader:
         return model.objects.filter(uuid=hsds_uuid(hsds_id)).first()
 
     def upsert(self, kind: str, model, row: dict, values: dict):
+        """Create or update by HSDS id; remember the object, and whether it changed."""
         key = hsds_uuid(row["id"])
         instance = model.objects.filter(uuid=key).first()
+        changed = True
         if instance is None:
             instance = model.objects.create(uuid=key, **values)
             self.summary.created[kind] += 1
         else:
-            changed = [name for name, value in values.items() if getattr(instance, name) != value]
-            for name in changed:
+            fields = [name for name, value in values.items() if getattr(instance, name) != value]
+            for name in fields:
                 setattr(instance, name, values[name])
-            if changed:
-                instance.save(update_fields=changed)
+            if fields:
+                instance.save(update_fields=fields)
                 self.summary.updated[kind] += 1
+            changed = bool(fields)
         self.objects.setdefault(kind, {})[str(row["id"])] = instance
+        instance.changed_by_import = changed
         return instance
 
     def reference(self, kind: str, model, row: dict, key: str, *, required_by: str = ""):
@@ -338,7 +342,8 @@ class Loader:
                     "step_free_access": bool(row.get("intreccio_step_free_access", False)),
                 },
             )
-            self.summary.locations.append(location)
+            if location.changed_by_import:
+                self.summary.locations.append(location)
         for row in self.rows("address"):
             location = self.reference("location", Location, row, "location_id", required_by="address")
             if location is None:
@@ -454,7 +459,8 @@ class Loader:
                     "assurer_email": _text(row, "assurer_email", 254),
                 },
             )
-            self.summary.services.append(service)
+            if service.changed_by_import:
+                self.summary.services.append(service)
 
     def links(self):
         for row in self.rows("service_at_location"):

@@ -1,9 +1,11 @@
 """Reads behind the public HSDS API: the HSDS filters, as querysets (public data, no personal data)."""
 
+import datetime
 import math
 import uuid as uuid_module
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from intreccio.core.exceptions import ApplicationError, NotFound
@@ -28,13 +30,15 @@ def as_uuid(value: str, name: str) -> uuid_module.UUID:
 
 
 def _modified_after(value: str):
-    moment = parse_datetime(value) or (parse_date(value) and parse_datetime(f"{value}T00:00:00+00:00"))
-    if not moment:
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        moment = datetime.datetime.combine(day, datetime.time.min) if day else None
+    if moment is None:
         raise InvalidFilter(
-            f"modified_after: '{value}' is not an ISO 8601 date or datetime",
-            details={"parameter": "modified_after"},
+            f"modified_after: '{value}' is not an ISO 8601 date or datetime", details={"parameter": "modified_after"}
         )
-    return moment
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _text_q(search: str, prefix: str = "") -> Q:
