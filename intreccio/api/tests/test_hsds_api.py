@@ -5,7 +5,16 @@ import pytest
 from intreccio.directory.hsds import validation
 from intreccio.directory.hsds.serialize import organisation_uuid
 
-PAGE_KEYS = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"}
+PAGE_KEYS = {
+    "total_items",
+    "total_pages",
+    "page_number",
+    "size",
+    "first_page",
+    "last_page",
+    "empty",
+    "contents",
+}
 
 
 def valid_page(response, schema):
@@ -26,7 +35,13 @@ def test_the_root_describes_the_api(client, territory):
 
 def test_services_are_listed_paginated_and_filtered(client, directory):
     body = valid_page(client.get("/hsds/services", {"per_page": 2}), "service")
-    assert (body["total_items"], body["total_pages"], body["size"], body["first_page"], body["last_page"]) == (
+    assert (
+        body["total_items"],
+        body["total_pages"],
+        body["size"],
+        body["first_page"],
+        body["last_page"],
+    ) == (
         3,
         2,
         2,
@@ -43,7 +58,9 @@ def test_services_are_listed_paginated_and_filtered(client, directory):
     term = str(directory.food.taxonomy_term.uuid)
     by_term = valid_page(client.get("/hsds/services", {"taxonomy_term_id": term}), "service")
     assert [s["name"] for s in by_term["contents"]] == ["Emporio solidale"]
-    by_organisation = client.get("/hsds/services", {"organization_id": organisation_uuid(directory.social_service.organisation)})
+    by_organisation = client.get(
+        "/hsds/services", {"organization_id": organisation_uuid(directory.social_service.organisation)}
+    )
     assert [s["name"] for s in by_organisation.json()["contents"]] == ["Servizio sociale di base"]
     minimal = client.get("/hsds/services", {"minimal": "true"}).json()["contents"]
     assert set(minimal[0]) == {"id", "last_modified"}
@@ -59,7 +76,9 @@ def test_a_service_is_fully_nested_and_valid(client, directory):
     assert [lang["code"] for lang in body["languages"]] == ["fr", "it"]
 
 
-@pytest.mark.parametrize("path", ["/hsds/services/{missing}", "/hsds/services/not-a-uuid", "/hsds/organizations/{missing}"])
+@pytest.mark.parametrize(
+    "path", ["/hsds/services/{missing}", "/hsds/services/not-a-uuid", "/hsds/organizations/{missing}"]
+)
 def test_unknown_ids_answer_404_with_the_error_body(client, territory, path):
     response = client.get(path.format(missing="00000000-0000-4000-8000-000000000000"))
     assert response.status_code == 404
@@ -96,7 +115,12 @@ def test_service_at_locations_near_a_postcode(client, directory):
     assert body["total_items"] == 3
     near = client.get("/hsds/service_at_locations", {"postcode": "23900", "proximity": "5000"}).json()
     assert near["total_items"] == 3
-    assert client.get("/hsds/service_at_locations", {"postcode": "23900", "proximity": "100"}).json()["total_items"] == 0
+    assert (
+        client.get("/hsds/service_at_locations", {"postcode": "23900", "proximity": "100"}).json()[
+            "total_items"
+        ]
+        == 0
+    )
     link = directory.food_bank.service_at_locations.get()
     detail = client.get(f"/hsds/service_at_locations/{link.uuid}").json()
     assert validation.errors("service_at_location", detail) == []
@@ -108,7 +132,11 @@ def test_taxonomies_and_terms(client, directory):
     terms = valid_page(client.get("/hsds/taxonomy_terms", {"per_page": 50}), "taxonomy_term")
     assert terms["total_items"] == 20
     food = client.get(f"/hsds/taxonomy_terms/{directory.food.taxonomy_term.uuid}").json()
-    assert (food["code"], food["name"], food["taxonomy_detail"]["name"]) == ("food", "Alimentazione", "Bisogni (Intreccio)")
+    assert (food["code"], food["name"], food["taxonomy_detail"]["name"]) == (
+        "food",
+        "Alimentazione",
+        "Bisogni (Intreccio)",
+    )
     assert validation.errors("taxonomy_term", food) == []
 
 

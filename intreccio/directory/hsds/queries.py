@@ -36,7 +36,8 @@ def _modified_after(value: str):
         moment = datetime.datetime.combine(day, datetime.time.min) if day else None
     if moment is None:
         raise InvalidFilter(
-            f"modified_after: '{value}' is not an ISO 8601 date or datetime", details={"parameter": "modified_after"}
+            f"modified_after: '{value}' is not an ISO 8601 date or datetime",
+            details={"parameter": "modified_after"},
         )
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 

@@ -46,7 +46,9 @@ def test_an_update_writes_one_history_row_per_changed_field(directory, network):
 def test_ages_out_of_order_are_refused_with_nothing_written(directory, network):
     with pytest.raises(ApplicationError) as raised:
         actions.update_service(directory.social_service, actor=network.laura, minimum_age=70, maximum_age=18)
-    assert raised.value.message == "L'età minima (70) è maggiore di quella massima (18): correggi una delle due."
+    assert (
+        raised.value.message == "L'età minima (70) è maggiore di quella massima (18): correggi una delle due."
+    )
     directory.social_service.refresh_from_db()
     assert directory.social_service.minimum_age is None
 
@@ -64,7 +66,9 @@ def test_only_the_organisation_admins_edit_its_services(directory, network, pers
 def test_capacity_status_follows_the_counts_and_is_reported_for_referrals(directory, network):
     caritas_operator = network.carla  # access point operator: may not say how many places there are
     with pytest.raises(PermissionDenied):
-        actions.update_capacity(directory.food_bank, actor=caritas_operator, unit="tessere", available=1, maximum=20)
+        actions.update_capacity(
+            directory.food_bank, actor=caritas_operator, unit="tessere", available=1, maximum=20
+        )
     actions.update_capacity(directory.food_bank, actor=network.sara, unit="tessere", available=0, maximum=20)
     info = capacity_status(Service.objects.get(pk=directory.food_bank.pk))
     assert (info.status, info.label, info.fresh, info.has_capacity) == (
@@ -83,7 +87,9 @@ def test_capacity_status_follows_the_counts_and_is_reported_for_referrals(direct
 
 def test_capacity_above_its_maximum_is_refused(directory, network):
     with pytest.raises(ApplicationError) as raised:
-        actions.update_capacity(directory.shelter, actor=network.sara, unit="posti letto", available=12, maximum=10)
+        actions.update_capacity(
+            directory.shelter, actor=network.sara, unit="posti letto", available=12, maximum=10
+        )
     assert raised.value.code == "capacity_above_maximum"
     assert Capacity.objects.get(service=directory.shelter).available == 0
 
@@ -127,7 +133,9 @@ def test_a_proposal_by_another_organisation_is_applied_when_its_admin_accepts(di
 
 
 def test_a_rejection_needs_a_reason_and_admins_do_not_propose_to_themselves(directory, network):
-    proposal = actions.propose_change(directory.social_service, actor=network.carla, changes={"phone": "0341 1"})
+    proposal = actions.propose_change(
+        directory.social_service, actor=network.carla, changes={"phone": "0341 1"}
+    )
     with pytest.raises(ApplicationError) as raised:
         actions.reject_proposal(proposal, actor=network.laura, note=" ")
     assert raised.value.code == "rejection_reason_missing"

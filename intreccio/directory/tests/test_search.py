@@ -61,7 +61,9 @@ def test_filters_by_need_place_language_age_cost_and_access(directory):
         "Servizio sociale di base",
     ]
     assert names(SearchCriteria(municipality=valmadrera)) == []
-    assert names(SearchCriteria(micro_territory=directory.germanedo.micro_territory)) == ["Accoglienza notturna"]
+    assert names(SearchCriteria(micro_territory=directory.germanedo.micro_territory)) == [
+        "Accoglienza notturna"
+    ]
     assert names(SearchCriteria(spoken_language="ar")) == ["Servizio sociale di base"]
     assert names(SearchCriteria(spoken_language="fr")) == ["Emporio solidale"]
     assert names(SearchCriteria(age=16)) == ["Emporio solidale", "Servizio sociale di base"]
@@ -75,7 +77,10 @@ def test_open_at_a_moment_respects_days_hours_holidays_and_closures(directory):
     assert names(SearchCriteria(open_at=IMMACOLATA_MORNING)) == []
     assert names(SearchCriteria(open_at=IMMACOLATA_EVENING)) == ["Accoglienza notturna"]
     actions.add_closure(
-        directory.food_bank, actor=None, starts_on=datetime.date(2026, 11, 30), ends_on=datetime.date(2026, 12, 5)
+        directory.food_bank,
+        actor=None,
+        starts_on=datetime.date(2026, 11, 30),
+        ends_on=datetime.date(2026, 12, 5),
     )
     assert names(SearchCriteria(open_at=TUESDAY_MORNING)) == ["Servizio sociale di base"]
 
@@ -91,14 +96,26 @@ def test_results_are_ordered_by_distance_with_walking_and_cycling_times(director
     assert (origin.label, origin.kind) == ("Lecco – Germanedo, Belledo e Maggianico", "micro_territory")
     criteria = SearchCriteria(origin=origin)
     results = describe_services(search_services(criteria), criteria, moment=TUESDAY_MORNING)
-    assert [r.name for r in results] == ["Accoglienza notturna", "Emporio solidale", "Servizio sociale di base"]
+    assert [r.name for r in results] == [
+        "Accoglienza notturna",
+        "Emporio solidale",
+        "Servizio sociale di base",
+    ]
     shelter, food_bank, social = results
-    assert (shelter.journey.distance_km, shelter.journey.walking_minutes, shelter.journey.cycling_minutes) == (
+    assert (
+        shelter.journey.distance_km,
+        shelter.journey.walking_minutes,
+        shelter.journey.cycling_minutes,
+    ) == (
         0.0,
         5,
         5,
     )
-    assert (food_bank.journey.distance_km, food_bank.journey.walking_minutes, food_bank.journey.cycling_minutes) == (
+    assert (
+        food_bank.journey.distance_km,
+        food_bank.journey.walking_minutes,
+        food_bank.journey.cycling_minutes,
+    ) == (
         2.1,
         40,
         15,

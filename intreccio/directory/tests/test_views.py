@@ -9,7 +9,9 @@ def http_for(client, client_for, network, persona):
     return client if persona == "anonymous" else client_for(getattr(network, persona))
 
 
-def test_the_search_page_has_a_fixed_number_of_queries(client_for, network, directory, django_assert_num_queries):
+def test_the_search_page_has_a_fixed_number_of_queries(
+    client_for, network, directory, django_assert_num_queries
+):
     client = client_for(network.carla)
     # session, user, memberships; needs and municipalities for the form; count and page of
     # results; prefetches (needs, capacities, schedules, closures, places, their schedules,
@@ -24,14 +26,22 @@ def test_the_search_page_has_a_fixed_number_of_queries(client_for, network, dire
 
 
 def test_operators_find_services_with_free_places(client_for, network, directory):
-    response = client_for(network.ana).get(reverse("directory:search"), {"posti": "on", "vicino": "Germanedo"})
+    response = client_for(network.ana).get(
+        reverse("directory:search"), {"posti": "on", "vicino": "Germanedo"}
+    )
     assert [r.name for r in response.context["results"]] == ["Emporio solidale"]
     assert b"5/20 tessere" in response.content
 
 
 @pytest.mark.parametrize(
     "persona, status, changed",
-    [("anonymous", 302, False), ("carla", 403, False), ("bruno", 403, False), ("laura", 302, True), ("sara", 302, True)],
+    [
+        ("anonymous", 302, False),
+        ("carla", 403, False),
+        ("bruno", 403, False),
+        ("laura", 302, True),
+        ("sara", 302, True),
+    ],
 )
 def test_edit_service_matrix(client, client_for, network, directory, persona, status, changed):
     events = DomainEvent.objects.count()
@@ -50,7 +60,8 @@ def test_edit_service_matrix(client, client_for, network, directory, persona, st
 
 
 @pytest.mark.parametrize(
-    "persona, status, available", [("anonymous", 302, 5), ("ana", 403, 5), ("carla", 403, 5), ("sara", 302, 3)]
+    "persona, status, available",
+    [("anonymous", 302, 5), ("ana", 403, 5), ("carla", 403, 5), ("sara", 302, 3)],
 )
 def test_capacity_matrix(client, client_for, network, directory, persona, status, available):
     events = DomainEvent.objects.filter(kind="SERVICE_CAPACITY_UPDATED").count()
@@ -93,7 +104,9 @@ def test_a_proposal_of_another_organisation_is_not_found_by_others(client_for, n
     assert ChangeProposal.objects.get().status == "pending"
 
 
-@pytest.mark.parametrize("persona, status", [("anonymous", 302), ("laura", 403), ("carla", 403), ("sara", 200)])
+@pytest.mark.parametrize(
+    "persona, status", [("anonymous", 302), ("laura", 403), ("carla", 403), ("sara", 200)]
+)
 def test_only_the_system_admin_manages_needs(client, client_for, network, persona, status):
     http = http_for(client, client_for, network, persona)
     assert http.get(reverse("directory:needs")).status_code == status
@@ -133,7 +146,10 @@ def test_schedules_page_adds_an_opening_time(client_for, network, directory):
         reverse("directory:service_schedules", args=[directory.social_service.pk]),
         {"link": link.pk, "freq": "WEEKLY", "days": ["MO"], "opens_at": "12:00", "closes_at": "09:00"},
     )
-    assert "L&#x27;orario di apertura (12:00) deve precedere quello di chiusura (09:00)." in refused.content.decode()
+    assert (
+        "L&#x27;orario di apertura (12:00) deve precedere quello di chiusura (09:00)."
+        in refused.content.decode()
+    )
     assert link.schedules.count() == 2
 
 
