@@ -47,7 +47,7 @@ class SearchForm(forms.Form):
         self.fields["comune"].choices = [("", _("Tutti"))] + [
             (c, m.name) for c, m in self.municipalities.items()
         ]
-        self.fields["lingua"].choices = [("", _("Qualsiasi lingua"))] + language_choices()
+        self.fields["lingua"].choices = [("", _("Qualsiasi lingua")), *language_choices()]
 
     def clean_quando(self):
         value = self.cleaned_data.get("quando")
@@ -186,7 +186,7 @@ class ScheduleForm(forms.Form):
             ("3", _("il terzo")),
             ("4", _("il quarto")),
             ("-1", _("l'ultimo")),
-        ],  # fmt: skip
+        ],
         required=False,
         help_text=_("Solo per gli orari mensili: per esempio il primo mercoledì."),
     )
@@ -338,7 +338,7 @@ class NeedForm(forms.Form):
         from intreccio.core.sensitivity import SensitiveCategory
 
         super().__init__(*args, **kwargs)
-        self.fields["sensitive_category"].choices = [("", _("Nessuna"))] + list(SensitiveCategory.choices)
+        self.fields["sensitive_category"].choices = [("", _("Nessuna")), *SensitiveCategory.choices]
         for code, name in settings.PORTAL_LANGUAGES:
             if code not in ("it", "en"):
                 self.fields[f"label_{code}"] = forms.CharField(

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — the catalogue is Italian prose, clearer unwrapped.
 """Demo seed: the map of the network — services, their places and times, and the community's places.
 
 Synthetic and illustrative: public bodies carry their institutional names,

@@ -84,7 +84,8 @@ def submit_help_request(
     if not consent_to_contact:
         raise ApplicationError(
             _(
-                "Senza il consenso a essere ricontattati non possiamo rispondere: spunta la casella del consenso."
+                "Senza il consenso a essere ricontattati non possiamo rispondere: "
+                "spunta la casella del consenso."
             ),
             code="consent_missing",
             details={"field": "consent_to_contact"},
@@ -100,7 +101,8 @@ def submit_help_request(
         if recent >= limit:
             raise TooManyRequests(
                 _(
-                    "Da questa connessione sono già arrivate %(count)s richieste nell'ultima ora. Riprova più tardi "
+                    "Da questa connessione sono già arrivate %(count)s richieste nell'ultima ora. "
+                    "Riprova più tardi "
                     "o telefona al segretariato sociale del tuo comune."
                 )
                 % {"count": recent},

@@ -26,7 +26,7 @@ CALL_BACK_WORKING_DAYS = 3
 
 
 def preferred_language(request) -> str:
-    """The visitor's remembered choice, else their browser's language if the portal speaks it, else Italian."""
+    """The visitor's remembered choice, else their browser's language if spoken here, else Italian."""
     chosen = request.COOKIES.get(settings.PORTAL_LANGUAGE_COOKIE_NAME)
     if chosen in PORTAL_LANGUAGE_CODES:
         return chosen

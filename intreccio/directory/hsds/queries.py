@@ -67,7 +67,10 @@ def _organisation_filter(organization_id: str, field: str) -> Q:
 
 
 def _taxonomy_filter(taxonomy_term_id: str | None, taxonomy_id: str | None, service_ref: str = "pk") -> Q:
-    """Services with a need or an attribute in the term (or the taxonomy); `service_ref` points at the service."""
+    """Services with a need or an attribute in the term (or the taxonomy).
+
+    `service_ref` is how the filtered rows point at their service.
+    """
     needs = Service.needs.through.objects.filter(service=OuterRef(service_ref))
     attributes = Attribute.objects.filter(
         link_id=OuterRef("uuid" if service_ref == "pk" else "service__uuid")

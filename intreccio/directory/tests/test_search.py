@@ -101,7 +101,7 @@ def test_results_are_ordered_by_distance_with_walking_and_cycling_times(director
         "Emporio solidale",
         "Servizio sociale di base",
     ]
-    shelter, food_bank, social = results
+    shelter, food_bank, _social = results
     assert (
         shelter.journey.distance_km,
         shelter.journey.walking_minutes,
