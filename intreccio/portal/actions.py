@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intreccio.audit.log import record_audit, record_event
+from intreccio.audit.models import AuditEntry
 from intreccio.core.exceptions import ApplicationError, PermissionDenied
 from intreccio.organisations import queries as organisation_queries
 from intreccio.organisations.models import Organisation, Site
@@ -121,7 +122,7 @@ def submit_help_request(
             consent_text=CONSENT_TEXT,
             client_fingerprint=fingerprint,
         )
-        record_audit(None, "portal.help_request.create", help_request, categories=_categories(need))
+        record_audit(None, AuditEntry.Action.CREATE, help_request, categories=_categories(need))
         record_event(
             events.HELP_REQUEST_RECEIVED,
             actor=None,
@@ -173,7 +174,7 @@ def hand_off_help_request(help_request_id: int) -> HelpRequest:
     """
     with transaction.atomic():
         help_request = (
-            HelpRequest.objects.select_for_update()
+            HelpRequest.objects.select_for_update(of=("self",))
             .select_related("service__organisation")
             .get(pk=help_request_id)
         )
@@ -208,7 +209,7 @@ def _move(help_request: HelpRequest, *, actor, status: str, note: str, event: st
         if note.strip():
             help_request.outcome_note = note.strip()
         help_request.save(update_fields=["status", "handled_by", "outcome_note", "updated_at"])
-        record_audit(actor, "portal.help_request.update", help_request, details={"status": [old, status]})
+        record_audit(actor, AuditEntry.Action.UPDATE, help_request, details={"status": [old, status]})
         record_event(
             event,
             actor=actor,
@@ -294,6 +295,6 @@ def purge_portal_data(*, now=None) -> dict:
         ).delete()[0]
         if ids:
             record_audit(
-                None, "portal.help_request.delete", ("portal.helprequest", "retention"), details={"ids": ids}
+                None, AuditEntry.Action.DELETE, ("portal.helprequest", "retention"), details={"ids": ids}
             )
     return {"fingerprints": fingerprints, "help_requests": deleted, "feedback": feedback}

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 
 from intreccio.audit.log import record_audit
+from intreccio.audit.models import AuditEntry
 from intreccio.core.exceptions import NotFound
 from intreccio.core.roles import PERSON_FACING_ROLES, Role
 
@@ -31,14 +32,14 @@ def get_help_request_for_user(user, help_request_id) -> HelpRequest:
         help_request = help_requests_visible_to(user).get(pk=help_request_id)
     except (HelpRequest.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
-    record_audit(user, "portal.help_request.read", help_request, purpose="ricontatto richiesta dal portale")
+    record_audit(user, AuditEntry.Action.READ, help_request, purpose="ricontatto richiesta dal portale")
     return help_request
 
 
 def audit_list_read(user, help_requests) -> None:
     ids = [item.pk for item in help_requests]
     if ids:
-        record_audit(user, "portal.help_request.list", ("portal.helprequest", "list"), details={"ids": ids})
+        record_audit(user, AuditEntry.Action.SEARCH, ("portal.helprequest", "queue"), details={"ids": ids})
 
 
 def feedback_visible_to(user) -> QuerySet[PageFeedback]:

@@ -206,10 +206,10 @@ def test_only_the_routed_organisations_operators_read_a_request(
 ):
     request = make_request(directory, network)
     http = client if persona == "anonymous" else client_for(getattr(network, persona))
-    audits = AuditEntry.objects.filter(action="portal.help_request.read").count()
+    audits = AuditEntry.objects.filter(action="read", target_type="portal.helprequest").count()
     response = http.get(reverse("portal:help_request", args=[request.pk]))
     assert response.status_code == status
-    reads = AuditEntry.objects.filter(action="portal.help_request.read")
+    reads = AuditEntry.objects.filter(action="read", target_type="portal.helprequest")
     if status == 200:
         assert "333 1234567" in response.content.decode()
         assert reads.count() == audits + 1
