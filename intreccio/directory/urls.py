@@ -27,6 +27,7 @@ urlpatterns = [
     path("luoghi/<int:location_id>/modifica/", views.location_edit, name="location_edit"),
     path("luoghi/<int:location_id>/verifica/", views.location_verify, name="location_verify"),
     path("luoghi/<int:location_id>/attivita/", views.activity_create, name="activity_create"),
+    path("luoghi/<int:location_id>/orari/", views.location_schedule_add, name="location_schedule_add"),
     path(
         "luoghi/<int:location_id>/traduzioni/<str:language>/",
         views.location_translation,

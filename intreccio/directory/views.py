@@ -317,6 +317,9 @@ def location_detail(request, location_id: int):
             "can_propose": can_propose_change(request.user, location.organisation),
             "activity_form": ActivityForm(),
             "schedule_form": ScheduleForm(initial={"freq": "WEEKLY"}),
+            "hours_form": ScheduleForm(
+                prefix="hours", initial={"freq": "WEEKLY", "closed_on_public_holidays": True}
+            ),
             "languages": TRANSLATION_LANGUAGES,
         },
     )
@@ -393,6 +396,22 @@ def location_verify(request, location_id: int):
     location = queries.location_detail(location_id)
     actions.verify_location(location, actor=request.user)
     messages.success(request, _("Grazie: il luogo risulta verificato oggi."))
+    return redirect("directory:location", location.pk)
+
+
+@require_POST
+def location_schedule_add(request, location_id: int):
+    """Opening hours of a place itself (a library, a community house), beside its activities."""
+    location = queries.location_detail(location_id)
+    form = ScheduleForm(request.POST, prefix="hours")
+    if form.is_valid():
+        try:
+            actions.add_schedule(location, actor=request.user, **form.values())
+            messages.success(request, _("Orario aggiunto."))
+        except ApplicationError as error:
+            _refused(request, error)
+    else:
+        messages.error(request, _("Indica i giorni e gli orari di apertura e di chiusura."))
     return redirect("directory:location", location.pk)
 
 

@@ -153,6 +153,21 @@ def test_schedules_page_adds_an_opening_time(client_for, network, directory):
     assert link.schedules.count() == 2
 
 
+def test_a_place_gets_opening_hours(client_for, network, directory):
+    from intreccio.directory.models import Schedule
+
+    url = reverse("directory:location_schedule_add", args=[directory.town_hall.pk])
+    data = {
+        "hours-freq": "WEEKLY",
+        "hours-days": ["SA"],
+        "hours-opens_at": "09:00",
+        "hours-closes_at": "12:00",
+    }
+    assert client_for(network.carla).post(url, data).status_code == 403
+    assert client_for(network.laura).post(url, data).status_code == 302
+    assert [str(s) for s in Schedule.objects.filter(location=directory.town_hall)] == ["sabato 09:00–12:00"]
+
+
 def test_pages_render_for_an_operator(client_for, network, directory):
     client = client_for(network.laura)
     for name, args in [
