@@ -210,7 +210,7 @@ def map_points(lang: str) -> dict:
 def week_context(lang: str) -> dict:
     today = local_now().date()
     criteria = SearchCriteria(ui_language=lang)
-    places = describe_places(search_places(criteria), criteria, days=7)
+    places = describe_places(search_places(criteria), criteria, days=0)  # names only: occurrences below
     days: dict[datetime.date, list] = {today + datetime.timedelta(days=i): [] for i in range(7)}
     for result in places:
         for activity in result.place.activities.all():
