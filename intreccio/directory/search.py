@@ -27,7 +27,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from .geo import Journey, Origin, journey
 from .models import (
@@ -314,12 +313,7 @@ def search_places(criteria: SearchCriteria):
     queryset = queryset.filter(condition).annotate(relevance=relevance)
     ordering = ["-relevance"] if criteria.text.strip() else []
     if criteria.origin is not None:
-        queryset = queryset.annotate(
-            distance2=Coalesce(
-                _squared_distance(criteria.origin, "latitude", "longitude"),
-                Value(None, output_field=FloatField()),
-            )
-        )
+        queryset = queryset.annotate(distance2=_squared_distance(criteria.origin, "latitude", "longitude"))
         ordering.append(F("distance2").asc(nulls_last=True))
     return queryset.select_related("municipality", "micro_territory", "organisation").order_by(
         *ordering, "name", "pk"

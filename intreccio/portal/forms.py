@@ -1,13 +1,10 @@
 """Forms of the public portal (the visitor's language is active when they are built)."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intreccio.directory.languages import language_choices
-from intreccio.directory.models import Location
 
 from .models import HelpRequest
 
@@ -77,10 +74,3 @@ class FeedbackForm(forms.Form):
     path = forms.CharField(max_length=300)
     service = forms.IntegerField(required=False)
     location = forms.IntegerField(required=False)
-
-
-PLACE_KIND_CHOICES = [(value, label) for value, label in Location.PlaceKind.choices if value]
-
-
-def next_week(start: datetime.date) -> list[datetime.date]:
-    return [start + datetime.timedelta(days=offset) for offset in range(7)]

@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,7 +26,6 @@ from intreccio.core.middleware import client_ip
 from intreccio.directory import queries as directory
 from intreccio.directory.forms import SearchForm
 from intreccio.directory.geo import origin_of_micro_territory
-from intreccio.directory.schedules import local_now
 from intreccio.directory.search import (
     SearchCriteria,
     describe_places,
@@ -299,10 +298,5 @@ def feedback_list(request):
     return render(
         request,
         "portal/feedback_list.html",
-        {
-            "page": page,
-            "summary": queries.feedback_summary(feedback),
-            "now": timezone.now(),
-            "today": local_now(),
-        },
+        {"page": page, "summary": queries.feedback_summary(feedback)},
     )
