@@ -548,3 +548,25 @@ def build_directory(network) -> DirectoryFixture:
 @pytest.fixture
 def directory(network) -> DirectoryFixture:
     return build_directory(network)
+
+
+def account_without_roles(network):
+    """Nora: a Comune account whose roles were all removed (not an operator: deny by default)."""
+    from intreccio.accounts.actions import add_operator, set_operator_roles
+    from intreccio.core.roles import Role
+
+    user = add_operator(
+        actor=network.laura,
+        organisation=network.comune,
+        email="nora@test.intreccio.it",
+        given_name="Nora",
+        family_name="Senzaruolo",
+        roles=[Role.CASE_LEAD],
+    )
+    set_operator_roles(user, actor=network.laura, organisation=network.comune, roles=[])
+    return user
+
+
+@pytest.fixture
+def no_role(network):
+    return account_without_roles(network)

@@ -24,7 +24,13 @@ from .forms import (
     ServiceForm,
     TranslationForm,
 )
-from .rules import can_manage_needs, can_manage_services, can_propose_change, can_update_capacity
+from .rules import (
+    can_manage_needs,
+    can_manage_services,
+    can_propose_change,
+    can_update_capacity,
+    can_view_directory,
+)
 from .search import SearchCriteria, describe_services, search_services
 
 TRANSLATION_LANGUAGES = [(code, name) for code, name in settings.PORTAL_LANGUAGES if code != "it"]
@@ -36,8 +42,20 @@ def _refused(request, error: ApplicationError):
     messages.error(request, error.message)
 
 
+def _check_can_view(request) -> None:
+    """Deny by default: an account with no active role is not an operator (docs/security.md)."""
+    if not can_view_directory(request.user):
+        raise PermissionDenied(_("La mappa dei servizi è riservata agli operatori con un ruolo in un ente."))
+
+
+def _check_can_manage(request, organisation, message: str) -> None:
+    if not can_manage_services(request.user, organisation):
+        raise PermissionDenied(message)
+
+
 @require_GET
 def service_search(request):
+    _check_can_view(request)
     organisation = request.user.active_organisation
     district = organisation.district if organisation else territory.districts().first()
     form = OperatorSearchForm(
@@ -68,6 +86,7 @@ def service_search(request):
 
 @require_GET
 def service_detail(request, service_id: int):
+    _check_can_view(request)
     service = queries.service_detail(service_id)
     return render(
         request,
@@ -136,6 +155,7 @@ def service_edit(request, service_id: int):
 @require_http_methods(["GET", "POST"])
 def service_propose(request, service_id: int):
     service = queries.get_service(service_id)
+    actions.check_can_propose(request.user, service.organisation)
     initial = {field: getattr(service, field) for field in ServiceForm.PROPOSABLE}
     form = _service_form(request, request.POST or None, initial, proposal=True)
     if form.is_valid():
@@ -269,6 +289,7 @@ def service_unlink_location(request, link_id: int):
 @require_http_methods(["GET", "POST"])
 def service_translation(request, service_id: int, language: str):
     service = queries.service_detail(service_id, language=language)
+    _check_can_manage(request, service.organisation, _("Non puoi tradurre le schede di questo ente."))
     if language not in dict(TRANSLATION_LANGUAGES):
         raise PermissionDenied(_("Lingua non prevista dal portale."))
     current = next(iter(service.current_translations), None)
@@ -292,6 +313,7 @@ def service_translation(request, service_id: int, language: str):
 
 @require_GET
 def location_list(request):
+    _check_can_view(request)
     mine = request.GET.get("mio_ente") == "1"
     organisation = request.user.active_organisation
     locations = queries.locations(
@@ -306,6 +328,7 @@ def location_list(request):
 
 @require_GET
 def location_detail(request, location_id: int):
+    _check_can_view(request)
     location = queries.location_detail(location_id)
     return render(
         request,
@@ -435,6 +458,7 @@ def activity_create(request, location_id: int):
 @require_http_methods(["GET", "POST"])
 def location_translation(request, location_id: int, language: str):
     location = queries.location_detail(location_id, language=language)
+    _check_can_manage(request, location.organisation, _("Non puoi tradurre le schede di questo ente."))
     if language not in dict(TRANSLATION_LANGUAGES):
         raise PermissionDenied(_("Lingua non prevista dal portale."))
     current = next(iter(location.current_translations), None)
@@ -467,6 +491,7 @@ def location_translation(request, location_id: int, language: str):
 
 @require_GET
 def proposal_list(request):
+    _check_can_view(request)
     return render(
         request,
         "directory/proposal_list.html",
@@ -495,6 +520,10 @@ def proposal_review(request, proposal_id: int):
 
 @require_GET
 def to_verify(request):
+    organisation = request.user.active_organisation
+    _check_can_manage(
+        request, organisation, _("Le schede da verificare sono per gli amministratori dell'ente.")
+    )
     stale_services, stale_locations = queries.entries_to_verify(request.user)
     return render(
         request,

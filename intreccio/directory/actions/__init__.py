@@ -28,7 +28,14 @@ from .needs import (
     needs_taxonomy,
     update_need,
 )
-from .review import accept_proposal, flag_stale_entries, propose_change, reject_proposal, stale_before
+from .review import (
+    accept_proposal,
+    check_can_propose,
+    flag_stale_entries,
+    propose_change,
+    reject_proposal,
+    stale_before,
+)
 from .schedules import (
     SCHEDULE_FIELDS,
     TRANSLATION_FIELDS,
@@ -54,6 +61,7 @@ __all__ = [
     "actor_label",
     "add_closure",
     "add_schedule",
+    "check_can_propose",
     "create_activity",
     "create_location",
     "create_need",

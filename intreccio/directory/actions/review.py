@@ -33,15 +33,20 @@ def _target_of(proposal: ChangeProposal):
     return proposal.service or proposal.location
 
 
-def propose_change(target, *, actor, changes: dict, note: str = "") -> ChangeProposal:
-    """Propose a change to another organisation's service or place; its administrator reviews it."""
-    organisation = target.organisation
+def check_can_propose(actor, organisation) -> None:
+    """Refuse a proposal from who maintains the entry (they change it) or is not an operator."""
     if not can_propose_change(actor, organisation):
         raise PermissionDenied(
             _("Puoi modificare direttamente questa scheda: non serve una proposta.")
             if can_manage_services(actor, organisation)
             else _("Solo gli operatori della rete possono proporre modifiche.")
         )
+
+
+def propose_change(target, *, actor, changes: dict, note: str = "") -> ChangeProposal:
+    """Propose a change to another organisation's service or place; its administrator reviews it."""
+    organisation = target.organisation
+    check_can_propose(actor, organisation)
     allowed = SERVICE_FIELDS if isinstance(target, Service) else LOCATION_FIELDS
     current = {field: getattr(target, field) for field in changes if field in allowed}
     proposed = {

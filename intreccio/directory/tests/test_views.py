@@ -180,3 +180,63 @@ def test_pages_render_for_an_operator(client_for, network, directory):
         ("directory:to_verify", []),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 200, name
+
+
+@pytest.mark.parametrize(
+    "name, kwargs",
+    [
+        ("directory:search", {}),
+        ("directory:service", {"service_id": "social_service"}),
+        ("directory:service_propose", {"service_id": "social_service"}),
+        ("directory:locations", {}),
+        ("directory:location", {"location_id": "town_hall"}),
+        ("directory:proposals", {}),
+    ],
+)
+def test_an_account_without_a_role_does_not_see_the_directory(client_for, directory, no_role, name, kwargs):
+    url = reverse(name, kwargs={key: getattr(directory, value).pk for key, value in kwargs.items()})
+    assert client_for(no_role).get(url).status_code == 403
+
+
+@pytest.mark.parametrize("persona, status", [("laura", 403), ("sara", 403), ("carla", 200), ("ana", 200)])
+def test_who_maintains_a_service_changes_it_rather_than_proposing(
+    client_for, network, directory, persona, status
+):
+    response = client_for(getattr(network, persona)).get(
+        reverse("directory:service_propose", args=[directory.social_service.pk])
+    )
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    "name, target, language",
+    [
+        ("directory:service_translation", "social_service", "en"),
+        ("directory:location_translation", "town_hall", "ar"),
+    ],
+)
+@pytest.mark.parametrize("persona, status", [("ana", 403), ("carla", 403), ("laura", 200), ("sara", 200)])
+def test_only_who_maintains_an_entry_opens_its_translation(
+    client_for, network, directory, name, target, language, persona, status
+):
+    url = reverse(name, args=[getattr(directory, target).pk, language])
+    assert client_for(getattr(network, persona)).get(url).status_code == status
+
+
+@pytest.mark.parametrize("persona, status", [("laura", 200), ("sara", 200), ("diana", 403), ("carla", 403)])
+def test_entries_to_verify_are_for_administrators(client_for, network, directory, persona, status):
+    assert client_for(getattr(network, persona)).get(reverse("directory:to_verify")).status_code == status
+
+
+def test_the_proposer_sees_their_proposals_but_not_the_reviewers_view(client_for, network, directory):
+    carla = client_for(network.carla)
+    carla.post(
+        reverse("directory:service_propose", args=[directory.social_service.pk]),
+        {"name": "Servizio sociale di base", "wait_time": "Due settimane", "note": "Lo dicono le famiglie."},
+    )
+    page = carla.get(reverse("directory:proposals"))
+    assert page.status_code == 200
+    assert list(page.context["proposals"]) == []
+    assert [p.service for p in page.context["mine"]] == [directory.social_service]
+    assert "Servizio sociale di base · Da valutare" in page.content.decode()
+    assert "Lo dicono le famiglie." not in page.content.decode()
