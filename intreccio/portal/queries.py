@@ -27,10 +27,16 @@ def help_requests_visible_to(user) -> QuerySet[HelpRequest]:
 
 
 def get_help_request_for_user(user, help_request_id) -> HelpRequest:
-    """One request, audited as a read of personal data; NotFound whether missing or not the user's."""
+    """One request, audited as a read of personal data, refused or not; NotFound whether missing or hidden."""
     try:
         help_request = help_requests_visible_to(user).get(pk=help_request_id)
     except (HelpRequest.DoesNotExist, ValueError, TypeError):
+        record_audit(
+            user,
+            AuditEntry.Action.READ,
+            ("portal.helprequest", str(help_request_id)[:64]),
+            outcome=AuditEntry.Outcome.DENIED,
+        )
         raise NotFound() from None
     record_audit(user, AuditEntry.Action.READ, help_request, purpose="ricontatto richiesta dal portale")
     return help_request

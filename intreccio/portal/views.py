@@ -20,9 +20,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intreccio.core.exceptions import ApplicationError
+from intreccio.core.exceptions import ApplicationError, PermissionDenied
 from intreccio.core.http import run_action, safe_next
 from intreccio.core.middleware import client_ip
+from intreccio.core.rules import is_operator
 from intreccio.directory import queries as directory
 from intreccio.directory.forms import SearchForm
 from intreccio.directory.geo import origin_of_micro_territory
@@ -259,8 +260,15 @@ def privacy(request, lang):
 # --- operators ------------------------------------------------------------------------------------
 
 
+def _check_operator(request) -> None:
+    """Deny by default: an account with no active role is not an operator (docs/security.md)."""
+    if not is_operator(request.user):
+        raise PermissionDenied(_("Pagina riservata agli operatori con un ruolo in un ente."))
+
+
 @require_GET
 def help_request_list(request):
+    _check_operator(request)
     status = request.GET.get("stato", "new")
     requests = queries.help_requests_visible_to(request.user)
     if status in {"new", "contacted", "closed"}:
@@ -293,6 +301,7 @@ def help_request_detail(request, help_request_id: int):
 
 @require_GET
 def feedback_list(request):
+    _check_operator(request)
     feedback = queries.feedback_visible_to(request.user)
     page = Paginator(feedback, 50).get_page(request.GET.get("page"))
     return render(

@@ -210,12 +210,30 @@ def test_only_the_routed_organisations_operators_read_a_request(
     response = http.get(reverse("portal:help_request", args=[request.pk]))
     assert response.status_code == status
     reads = AuditEntry.objects.filter(action="read", target_type="portal.helprequest")
-    if status == 200:
-        assert "333 1234567" in response.content.decode()
-        assert reads.count() == audits + 1
-        assert reads.last().actor == getattr(network, persona)
-    else:
+    if persona == "anonymous":  # stopped at the log-in: the request was never looked up
         assert reads.count() == audits
+        return
+    # Every look-up is audited, refused ones included (the many-refusals alert counts them).
+    assert reads.count() == audits + 1
+    read = reads.order_by("pk").last()
+    assert (read.actor, read.target_id, read.outcome) == (
+        getattr(network, persona),
+        str(request.pk),
+        "allowed" if status == 200 else "denied",
+    )
+    assert ("333 1234567" in response.content.decode()) is (status == 200)
+
+
+@pytest.mark.parametrize("name", ["portal:help_requests", "portal:feedback_list"])
+def test_an_account_without_a_role_reaches_no_operator_page_of_the_portal(
+    client_for, network, directory, no_role, name
+):
+    make_request(directory, network)
+    about_requests = AuditEntry.objects.filter(target_type="portal.helprequest")
+    audits = about_requests.count()
+    response = client_for(no_role).get(reverse(name))
+    assert response.status_code == 403
+    assert about_requests.count() == audits  # no queue was read
 
 
 def test_the_queue_lists_new_requests_with_a_fixed_number_of_queries(
