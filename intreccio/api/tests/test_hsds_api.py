@@ -76,6 +76,42 @@ def test_a_service_is_fully_nested_and_valid(client, directory):
     assert [lang["code"] for lang in body["languages"]] == ["fr", "it"]
 
 
+def test_the_public_history_names_the_organisation_never_the_operator(client, directory, network):
+    from intreccio.directory import actions
+    from intreccio.organisations.actions import update_organisation
+
+    update_organisation(network.comune, actor=network.laura, email="sociale@comune.lecco.example.it")
+    service = actions.update_service(directory.social_service, actor=network.laura, wait_time="Una settimana")
+    actions.verify_service(service, actor=network.laura)
+    response = client.get(f"/hsds/services/{service.uuid}")
+    body = response.json()
+    assert validation.errors("service", body) == []
+    assert body["assurer_email"] == "sociale@comune.lecco.example.it"
+    # The fixture's set-up (no operator) signs as "sistema"; Laura's changes sign as her organisation.
+    assert [(m["last_action_type"], m["field_name"], m["updated_by"]) for m in body["metadata"]] == [
+        ("create", "*", "sistema"),
+        ("update", "locations", "sistema"),
+        ("update", "schedules", "sistema"),
+        ("update", "ar:name", "sistema"),
+        ("update", "ar:description", "sistema"),
+        ("update", "wait_time", "Comune di Lecco"),
+        ("verify", "assured_date", "Comune di Lecco"),
+    ]
+    listed = client.get("/hsds/services", {"search": "sociale"})
+    for content in (response.content, listed.content):
+        assert b"laura@test.intreccio.it" not in content
+        assert b"Panzeri" not in content
+
+
+def test_a_half_open_operator_session_reads_the_public_api_like_anyone(
+    client, client_for, directory, network
+):
+    half_open = client_for(network.laura, verified=False)
+    response = half_open.get(f"/hsds/services/{directory.food_bank.uuid}")
+    assert response.status_code == 200
+    assert response.json()["name"] == "Emporio solidale"
+
+
 @pytest.mark.parametrize(
     "path", ["/hsds/services/{missing}", "/hsds/services/not-a-uuid", "/hsds/organizations/{missing}"]
 )

@@ -156,7 +156,11 @@ def _update_service(service, *, actor, needs, micro_territories, languages, valu
 
 
 def verify_service(service: Service, *, actor) -> Service:
-    """Confirm that a service's entry is right today (freshness); clears a stale flag."""
+    """Confirm that a service's entry is right today (freshness); clears a stale flag.
+
+    The HSDS `assurer_email` (public) is the organisation's address; who verified it
+    (`last_verified_by`) is shown to operators only.
+    """
     _check_permission(
         can_manage_services,
         actor,
@@ -164,16 +168,17 @@ def verify_service(service: Service, *, actor) -> Service:
         _("Solo gli amministratori dell'ente possono confermare i dati del servizio."),
     )
     now = timezone.now()
+    assurer_email = Service.objects.filter(pk=service.pk).values_list("organisation__email", flat=True).get()
     with transaction.atomic():
         previous = service.last_verified_at
         Service.objects.filter(pk=service.pk).update(
             last_verified_at=now,
             last_verified_by=actor,
-            assurer_email=actor.email if actor else "",
+            assurer_email=assurer_email,
             stale_flagged_at=None,
         )
         service.last_verified_at, service.last_verified_by, service.stale_flagged_at = now, actor, None
-        service.assurer_email = actor.email if actor else ""
+        service.assurer_email = assurer_email
         record_changes(
             service, "service", {"assured_date": (previous, now.date())}, actor=actor, action_type="verify"
         )

@@ -25,6 +25,8 @@ from ..models import (
 
 # Ids of organisations without a directory record, and of derived objects.
 NAMESPACE = uuid.UUID("3f0c5b1e-6a43-4d2c-9a61-1e1f7b0c9d2a")
+# Who signs the published history of a place that belongs to no organisation.
+PUBLISHER = "Intreccio"
 
 
 def derived_id(owner_uuid, key: str) -> str:
@@ -63,7 +65,12 @@ def _time(value):
 # --- small objects ---------------------------------------------------------------------------------
 
 
-def metadata(records) -> list[dict]:
+def metadata(records, *, publisher: str) -> list[dict]:
+    """The history (HSDS `metadata`); a change an operator made here is signed by `publisher`.
+
+    The operator's name and address stay on the operators' pages: they are not
+    public (the history of imported data keeps the dataset's own `updated_by`).
+    """
     return [
         clean(
             {
@@ -75,7 +82,7 @@ def metadata(records) -> list[dict]:
                 "field_name": record.field_name,
                 "previous_value": record.previous_value or "-",
                 "replacement_value": record.replacement_value or "-",
-                "updated_by": record.updated_by,
+                "updated_by": publisher if record.actor_id else record.updated_by,
             }
         )
         for record in records
@@ -265,7 +272,9 @@ def location(item: Location, *, attributes=(), records=()) -> dict:
             "phones": [phone(p, location_id=str(item.uuid)) for p in item.phones.all()],
             "schedules": [schedule(s, location_id=str(item.uuid)) for s in item.schedules.all()],
             "attributes": stored_attributes(attributes),
-            "metadata": metadata(records),
+            "metadata": metadata(
+                records, publisher=item.organisation.name if item.organisation_id else PUBLISHER
+            ),
             # Italian profile.
             "intreccio_place_kind": item.place_kind,
             "intreccio_micro_territory": item.micro_territory.code if item.micro_territory_id else None,
@@ -574,7 +583,7 @@ def service(item: Service, *, full: bool = True, attributes=None, records=None) 
             ],
             "contacts": [contact(c) for c in item.contacts.all()],
             "attributes": _need_attributes(item) + stored_attributes(attributes.get(sid, ())),
-            "metadata": metadata((records or {}).get(sid, ())),
+            "metadata": metadata((records or {}).get(sid, ()), publisher=item.organisation.name),
             "intreccio_capacity": clean(
                 {
                     "status": item.capacity_status,

@@ -20,6 +20,7 @@ from intreccio.directory.models import (
 )
 from intreccio.directory.queries import capacity_status, history_of
 from intreccio.directory.schedules import describe, occurs_on
+from intreccio.organisations.actions import update_organisation
 
 
 def fields_changed(resource):
@@ -161,12 +162,14 @@ def test_entries_not_verified_for_months_are_flagged_once_and_admins_told(
     assert actions.flag_stale_entries() == {}
     assert [message.to for message in mail.outbox] == [["laura@test.intreccio.it"]]
     assert "Servizio sociale di base" in mail.outbox[0].body
+    update_organisation(network.comune, actor=network.laura, email="sociale@comune.lecco.example.it")
     actions.verify_service(directory.social_service, actor=network.laura)
     service = Service.objects.get(pk=directory.social_service.pk)
+    # Who verified is for operators; the public HSDS assurer_email is the organisation's address.
     assert (service.stale_flagged_at, service.last_verified_by, service.assurer_email) == (
         None,
         network.laura,
-        "laura@test.intreccio.it",
+        "sociale@comune.lecco.example.it",
     )
 
 
