@@ -5,11 +5,12 @@ The public HSDS 3.0 API is api/hsds.py (mounted at /hsds/).
 
 import datetime
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from intreccio.directory import actions, queries
 from intreccio.directory.geo import geocode
+from intreccio.directory.models import CapacityStatus
 from intreccio.directory.schedules import local_now
 from intreccio.directory.search import SearchCriteria, describe_services, search_services
 from intreccio.territory import queries as territory_queries
@@ -86,7 +87,7 @@ class SearchIn(Schema):
     near: str = ""
     open_now: bool = False
     language: str = ""
-    age: int | None = None
+    age: int | None = Field(None, ge=0, le=120)
     free: bool = False
     accessible: bool = False
     with_capacity: bool = False
@@ -174,12 +175,18 @@ def get_directory_service(request, service_id: int):
     return _service_out(queries.service_detail(service_id))
 
 
+# Places are counted in the database's integers.
+MAX_PLACES = 2_147_483_647
+
+
 class CapacityIn(Schema):
-    status: str | None = None
-    unit: str = ""
-    available: int | None = None
-    maximum: int | None = None
-    description: str = ""
+    """The status, or how many places of a unit are free (the status then follows the counts)."""
+
+    status: CapacityStatus | None = None
+    unit: str = Field("", max_length=100)
+    available: int | None = Field(None, ge=0, le=MAX_PLACES)
+    maximum: int | None = Field(None, ge=0, le=MAX_PLACES)
+    description: str = Field("", max_length=300)
 
 
 @router.post(

@@ -72,6 +72,27 @@ def test_a_capacity_above_the_maximum_answers_the_error_body(client_for, network
     assert response.json()["error"]["code"] == "capacity_above_maximum"
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"unit": "tessere", "available": -1},
+        {"unit": "t" * 101, "available": 2},
+        {"status": "pieno"},
+        {"unit": "tessere", "available": 2**31},
+    ],
+)
+def test_the_schema_refuses_what_the_database_cannot_hold(client_for, network, directory, payload):
+    events = DomainEvent.objects.count()
+    response = client_for(network.sara).post(
+        f"/api/v1/directory/services/{directory.food_bank.pk}/capacity",
+        payload,
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert Capacity.objects.get(service=directory.food_bank).available == 5
+    assert DomainEvent.objects.count() == events
+
+
 def test_a_service_and_the_needs(client_for, network, directory):
     client = client_for(network.ana)
     body = client.get(f"/api/v1/directory/services/{directory.shelter.pk}").json()
