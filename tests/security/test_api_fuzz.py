@@ -150,6 +150,7 @@ def test_api_fuzzing_per_role(api_schema, network, directory, security_figures):
             "operations_total": len(list(api_schema.get_all_operations())),
             "server_errors_5xx": totals["5xx"],
             "schema_violations": totals["schema_violations"],
+            "refused_by_the_database": totals["refused_by_the_database"],
             "statuses": {k: v for k, v in sorted(totals.items()) if k.startswith("status")},
         },
     )
