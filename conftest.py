@@ -400,3 +400,173 @@ def many_reads_alert(actor, organisation, persons: int = 30):
             channel="web",
         )
     return next(alert for alert in detect() if alert.kind == "many_persons")
+
+
+# --- directory (services and places) -------------------------------------------------------
+
+
+@dataclass
+class DirectoryFixture:
+    """A small map of the network, built through the directory's actions.
+
+    - social_service  Comune di Lecco, income and housing, it/en/ar, free, Mon–Fri 9–12 at the
+                      Comune's site in Lecco centre (step-free); translated into Arabic.
+    - food_bank       Caritas, food, 5 of 20 cards free, Tue and Sat 9–12 at Caritas (Lecco centre).
+    - shelter         Caritas, homelessness, from 18, no beds free, every evening 19:30–23 in Germanedo.
+    - oratory         a meeting place in Germanedo (Lecco south) with a Tuesday walking group.
+    """
+
+    food: object
+    housing: object
+    homelessness: object
+    town_hall: object
+    caritas_site: object
+    germanedo: object
+    oratory: object
+    social_service: object
+    food_bank: object
+    shelter: object
+
+
+def build_directory(network) -> DirectoryFixture:
+    import datetime
+
+    from intreccio.directory import actions
+    from intreccio.directory.models import Location, Need
+    from intreccio.territory.models import MicroTerritory, Municipality
+
+    lecco = Municipality.objects.get(name="Lecco")
+    centro = MicroTerritory.objects.get(code="lecco-centro")
+    sud = MicroTerritory.objects.get(code="lecco-sud")
+    needs = {need.code: need for need in Need.objects.all()}
+
+    def place(organisation, name, micro, **extra):
+        return actions.create_location(
+            actor=None,
+            organisation=organisation,
+            name=name,
+            municipality=lecco,
+            micro_territory=micro,
+            latitude=micro.latitude,
+            longitude=micro.longitude,
+            coordinates_precision="micro_territory",
+            address={
+                "address_1": extra.pop("street", "piazza Diaz 1"),
+                "city": "Lecco",
+                "state_province": "LC",
+                "postal_code": "23900",
+                "country": "IT",
+            },
+            **extra,
+        )
+
+    def hours(target, days, opens, closes, **extra):
+        actions.add_schedule(
+            target,
+            actor=None,
+            freq="WEEKLY",
+            byday=days,
+            opens_at=datetime.time.fromisoformat(opens),
+            closes_at=datetime.time.fromisoformat(closes),
+            **extra,
+        )
+
+    town_hall = place(network.comune, "Municipio – Segretariato sociale", centro, step_free_access=True)
+    caritas_site = place(network.caritas, "Centro di ascolto Caritas", centro, street="via Mascari 1")
+    germanedo = place(network.caritas, "Casa Betania", sud, street="via Germanedo 12")
+    oratory = place(
+        None, "Oratorio di Germanedo", sud, place_kind=Location.PlaceKind.ORATORY, street="via Belfiore 3"
+    )
+    walk = actions.create_activity(
+        oratory, actor=None, name="Gruppo di cammino", description="Si cammina insieme."
+    )
+    hours(walk, "TU", "09:00", "10:00")
+
+    social_service = actions.create_service(
+        network.comune,
+        actor=None,
+        name="Servizio sociale di base",
+        description="Le assistenti sociali del comune: ascolto, orientamento, contributi economici.",
+        eligibility_description="Residenti a Lecco.",
+        free_of_charge=True,
+        needs=[needs["income"], needs["housing"]],
+        micro_territories=[centro],
+        languages=["it", "en", "ar"],
+    )
+    link = actions.link_service_to_location(social_service, town_hall, actor=None)
+    hours(link, "MO,TU,WE,TH,FR", "09:00", "12:00")
+    actions.save_translation(
+        social_service,
+        "ar",
+        actor=None,
+        name="الخدمة الاجتماعية الأساسية",
+        description="الأخصائيون الاجتماعيون في البلدية.",
+    )
+
+    food_bank = actions.create_service(
+        network.caritas,
+        actor=None,
+        name="Emporio solidale",
+        description="Un supermercato gratuito con tessera a punti per le famiglie in difficoltà.",
+        free_of_charge=True,
+        needs=[needs["food"]],
+        languages=["it", "fr"],
+    )
+    hours(actions.link_service_to_location(food_bank, caritas_site, actor=None), "TU,SA", "09:00", "12:00")
+    actions.update_capacity(food_bank, actor=None, unit="tessere", available=5, maximum=20)
+
+    shelter = actions.create_service(
+        network.caritas,
+        actor=None,
+        name="Accoglienza notturna",
+        description="Posti letto per la notte per persone senza dimora, con cena e colazione.",
+        minimum_age=18,
+        needs=[needs["homelessness"]],
+    )
+    hours(
+        actions.link_service_to_location(shelter, germanedo, actor=None),
+        "MO,TU,WE,TH,FR,SA,SU",
+        "19:30",
+        "23:00",
+        closed_on_public_holidays=False,
+    )
+    actions.update_capacity(shelter, actor=None, unit="posti letto", available=0, maximum=10)
+    return DirectoryFixture(
+        food=needs["food"],
+        housing=needs["housing"],
+        homelessness=needs["homelessness"],
+        town_hall=town_hall,
+        caritas_site=caritas_site,
+        germanedo=germanedo,
+        oratory=oratory,
+        social_service=social_service,
+        food_bank=food_bank,
+        shelter=shelter,
+    )
+
+
+@pytest.fixture
+def directory(network) -> DirectoryFixture:
+    return build_directory(network)
+
+
+def account_without_roles(network):
+    """Nora: a Comune account whose roles were all removed (not an operator: deny by default)."""
+    from intreccio.accounts.actions import add_operator, set_operator_roles
+    from intreccio.core.roles import Role
+
+    user = add_operator(
+        actor=network.laura,
+        organisation=network.comune,
+        email="nora@test.intreccio.it",
+        given_name="Nora",
+        family_name="Senzaruolo",
+        roles=[Role.CASE_LEAD],
+    )
+    set_operator_roles(user, actor=network.laura, organisation=network.comune, roles=[])
+    return user
+
+
+@pytest.fixture
+def no_role(network):
+    return account_without_roles(network)

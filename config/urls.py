@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from intreccio.api.hsds import hsds_api
 from intreccio.api.main import api
 
 urlpatterns = [
@@ -14,4 +15,7 @@ urlpatterns = [
     path("territorio/", include("intreccio.territory.urls")),
     path("privacy/allerte/", include("intreccio.audit.urls")),
     path("api/v1/", api.urls),
+    path("hsds/", hsds_api.urls),
+    path("servizi/", include("intreccio.directory.urls")),
+    path("portale/", include("intreccio.portal.urls")),
 ]

@@ -142,6 +142,13 @@ def build(figures: dict, drill: dict | None) -> dict:
             "operations_covered": per_vendor(figures, "api_fuzzing", "operations_covered"),
             "operations_total": per_vendor(figures, "api_fuzzing", "operations_total"),
             "cases_per_persona": {vendor: v.get("cases_per_persona") for vendor, v in fuzz.items()},
+            "refused_by_the_database": per_vendor(figures, "api_fuzzing", "refused_by_the_database"),
+            "public_hsds_api": {
+                "fuzzed_cases": per_vendor(figures, "hsds_fuzzing", "fuzzed_cases"),
+                "server_errors_5xx": per_vendor(figures, "hsds_fuzzing", "server_errors_5xx"),
+                "schema_violations": per_vendor(figures, "hsds_fuzzing", "schema_violations"),
+                "operations_covered": per_vendor(figures, "hsds_fuzzing", "operations_covered"),
+            },
         },
         "concurrency": concurrency or "not run (needs PostgreSQL)",
         "tamper_detection": tamper,
@@ -160,8 +167,16 @@ def build(figures: dict, drill: dict | None) -> dict:
         "mismatches_zero": all(v == 0 for v in values(report["authorisation_matrix"]["mismatches"])),
         "leaks_zero": all(v == 0 for v in values(report["authorisation_matrix"]["leaks_found"])),
         "fuzzed_cases_at_least_1000": all(v >= 1000 for v in values(report["api_fuzzing"]["fuzzed_cases"])),
-        "zero_5xx": all(v == 0 for v in values(report["api_fuzzing"]["server_errors_5xx"])),
-        "zero_schema_violations": all(v == 0 for v in values(report["api_fuzzing"]["schema_violations"])),
+        "zero_5xx": all(
+            v == 0
+            for v in values(report["api_fuzzing"]["server_errors_5xx"])
+            + values(report["api_fuzzing"]["public_hsds_api"]["server_errors_5xx"])
+        ),
+        "zero_schema_violations": all(
+            v == 0
+            for v in values(report["api_fuzzing"]["schema_violations"])
+            + values(report["api_fuzzing"]["public_hsds_api"]["schema_violations"])
+        ),
         "zero_double_wins": isinstance(concurrency, dict) and concurrency.get("double_wins") == 0,
         "audit_completeness_100": all(v == 100.0 for v in values(report["audit_completeness_percent"])),
         "tamper_scenarios_all_detected": bool(tamper)

@@ -1,7 +1,7 @@
 // Copy the served front-end files from node_modules into static/vendor.
 // Run after `npm ci`: `node scripts/vendor.mjs`. The output is committed, so
 // neither developers nor CI need npm; an update is a reviewed diff.
-import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
@@ -48,4 +48,13 @@ for (const family of ["Titillium_Web", "Lora", "Roboto_Mono"]) {
     }
   }
 }
-console.log(`vendored ${copies.length} entries into ${target}`);
+// Bootstrap Italia ships no right-to-left stylesheet; Bootstrap builds its own
+// RTL CSS with RTLCSS (its sources carry /* rtl: */ directives), so we do the
+// same for the public portal's Arabic pages. The source-map comment is
+// dropped: the generated file has no map.
+const { default: rtlcss } = await import("rtlcss");
+const ltr = readFileSync(join(modules, "bootstrap-italia/dist/css/bootstrap-italia.min.css"), "utf8");
+const rtl = rtlcss.process(ltr).replace(/\/\*# sourceMappingURL=.*?\*\//g, "");
+writeFileSync(join(target, "bootstrap-italia/css/bootstrap-italia.rtl.min.css"), rtl);
+
+console.log(`vendored ${copies.length} entries into ${target} (+ the RTL stylesheet)`);

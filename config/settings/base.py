@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "intreccio.accounts",
     "intreccio.directory",
     "intreccio.identity",
+    "intreccio.portal",
     "intreccio.api",
 ]
 
@@ -205,7 +206,23 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "it"
+# The operator UI speaks Italian and English (LANGUAGES, chosen with the
+# session cookie); the public portal speaks the languages of the territory
+# (PORTAL_LANGUAGES, chosen in its URL and remembered in its own cookie), so
+# an operator never lands on a half-translated Arabic back office. See
+# docs/directory.md, "Languages".
 LANGUAGES = [("it", _("Italiano")), ("en", _("English"))]
+PORTAL_LANGUAGES = [
+    ("it", "Italiano"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("ro", "Română"),
+    ("sq", "Shqip"),
+]
+PORTAL_LANGUAGE_COOKIE_NAME = "intreccio_portal_language"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
@@ -314,3 +331,15 @@ AUDIT_ALERT_DISTINCT_PERSONS = int(env("AUDIT_ALERT_DISTINCT_PERSONS", "25"))
 AUDIT_ALERT_DENIALS = int(env("AUDIT_ALERT_DENIALS", "10"))
 # Working hours (Europe/Rome) outside which reading a person's data is flagged.
 AUDIT_WORKING_HOURS = (int(env("AUDIT_WORKING_HOUR_START", "7")), int(env("AUDIT_WORKING_HOUR_END", "20")))
+# Directory: entries not verified for this many months are flagged to their organisation's admins.
+INTRECCIO_DIRECTORY_VERIFY_MONTHS = int(env("INTRECCIO_DIRECTORY_VERIFY_MONTHS", "6"))
+# Public portal: map tiles (empty: no basemap, only the territory's boundaries
+# and points, which works offline) and the "ask for help" rate limit.
+INTRECCIO_MAP_TILE_URL = env("INTRECCIO_MAP_TILE_URL", "")
+INTRECCIO_MAP_TILE_ATTRIBUTION = env("INTRECCIO_MAP_TILE_ATTRIBUTION", "")
+INTRECCIO_HELP_REQUESTS_PER_HOUR = int(env("INTRECCIO_HELP_REQUESTS_PER_HOUR", "5"))
+if INTRECCIO_MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(INTRECCIO_MAP_TILE_URL.replace("{s}", "a"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")

@@ -44,7 +44,8 @@ class TwoFactorMiddleware:
     the session (server side) remembers the verifying device.
     """
 
-    exempt_prefixes = ("/api/", "/static/", "/healthz")
+    # The API checks the factor itself; the HSDS API is public (answers a half-open session as anyone).
+    exempt_prefixes = ("/api/", "/hsds/", "/static/", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response

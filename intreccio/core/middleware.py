@@ -51,10 +51,10 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
     """Deny by default: every page needs a log-in unless it opts out.
 
     Views opt out with @login_not_required; the JSON API authenticates each
-    request itself (token or session) and static files are public.
+    request itself (token or session); the HSDS API and static files are public.
     """
 
-    exempt_prefixes = ("/api/", "/static/", "/healthz")
+    exempt_prefixes = ("/api/", "/hsds/", "/static/", "/healthz")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith(self.exempt_prefixes):

@@ -20,13 +20,22 @@ case_lead, referral_recipient, consent_recipient, break_glass):
   member_of_target      works for the target organisation
   admin_of_target       organisation admin of (one of) the target's organisations
   supervisor_of_target  supervises the target team
-  owner_of_target       owns the target (session, token)
+  owner_of_target       owns the target (session, token, a change they proposed)
   dpo_of_target         data-protection contact of the target's organisation
+  staff_of_target       runs services (supervisor, service, housing or employment
+                        operator) in the organisation owning the target directory entry
+  proposer_of_target    an operator who does not maintain the target directory entry (neither
+                        its organisation's administrator nor system administrator): proposes
+  handler_of_target     works with persons (a person-facing role) in the organisation a help
+                        request was routed to, or a page's feedback is about
 
 `audit="read"`: every request that reaches the data (allowed or refused by
 the query) writes exactly one AuditEntry about the target.
 `secret`: a text of the target that only allowed personas may receive
 (checked in every response, allowed or denied; part B adds canaries).
+`secret_for`: who may receive the secret when that is narrower than who may
+call the route (a list every operator opens, scoped to what each may see;
+`frozenset()`: nobody, e.g. a receipt that must never show the person's data).
 """
 
 from dataclasses import dataclass, field
@@ -40,6 +49,12 @@ SYSTEM_ADMIN = frozenset({"system_admin"})
 ORG_ADMIN = frozenset({f"role:{Role.ORGANISATION_ADMIN}", "system_admin"})
 ADMIN_OF_TARGET = frozenset({"admin_of_target", "system_admin"})
 DPO_OF_TARGET = frozenset({"dpo_of_target"})
+# Directory entries: their organisation's administrators maintain them; service staff say
+# how many places a service has; any other operator proposes a change for review.
+MAY_UPDATE_CAPACITY = ADMIN_OF_TARGET | {"staff_of_target"}
+MAY_PROPOSE = frozenset({"proposer_of_target"})
+# A citizen's request for help: the operators who work with persons where it was routed.
+HANDLER_OF_TARGET = frozenset({"handler_of_target"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,7 @@ class Entry:
     data: str | None = None  # name of a payload builder in world.PAYLOADS
     audit: str | None = None
     secret: str | None = None  # world attribute holding the text only the allowed may see
+    secret_for: frozenset[str] | None = None  # who may receive the secret (default: `allow`)
     notes: str = ""
 
     @property
@@ -159,6 +175,129 @@ POLICY: list[Entry] = [
     *pages("api:get_organisation", "GET", OPERATOR, target="comune"),
     *pages("api:get_me", "GET", OPERATOR),
     *pages("api:list_operators", "GET", OPERATOR, secret="bruno_phone_json"),
+    # --- the directory (operators): services --------------------------------------------------------
+    *pages("directory:search", "GET", OPERATOR),
+    *pages("directory:service_create", "GET POST", ORG_ADMIN, data="service"),
+    *pages("directory:service", "GET", OPERATOR, target="service", secret="verifier_email"),
+    *pages("directory:service_edit", "GET POST", ADMIN_OF_TARGET, target="service", data="service_edit"),
+    *pages("directory:service_propose", "GET POST", MAY_PROPOSE, target="service", data="proposal"),
+    *pages("directory:service_verify", "POST", ADMIN_OF_TARGET, target="service"),
+    *pages("directory:service_capacity", "POST", MAY_UPDATE_CAPACITY, target="service", data="capacity"),
+    *pages("directory:service_schedules", "GET POST", ADMIN_OF_TARGET, target="service", data="schedule"),
+    *pages("directory:closure_add", "POST", ADMIN_OF_TARGET, target="service", data="closure"),
+    *pages(
+        "directory:service_link_location", "POST", ADMIN_OF_TARGET, target="service", data="link_location"
+    ),
+    *pages(
+        "directory:service_translation", "GET POST", ADMIN_OF_TARGET, target="service", data="translation"
+    ),
+    *pages("directory:schedule_remove", "POST", ADMIN_OF_TARGET, target="schedule"),
+    *pages("directory:closure_remove", "POST", ADMIN_OF_TARGET, target="closure"),
+    *pages("directory:service_unlink_location", "POST", ADMIN_OF_TARGET, target="service_link"),
+    # --- the directory: places, review, freshness, needs ---------------------------------------------
+    *pages("directory:locations", "GET", OPERATOR),
+    *pages("directory:location_create", "GET POST", ORG_ADMIN, data="location"),
+    *pages("directory:location", "GET", OPERATOR, target="location"),
+    *pages("directory:location_edit", "GET POST", ADMIN_OF_TARGET, target="location", data="location_edit"),
+    *pages("directory:location_verify", "POST", ADMIN_OF_TARGET, target="location"),
+    *pages("directory:activity_create", "POST", ADMIN_OF_TARGET, target="location", data="activity"),
+    *pages("directory:location_schedule_add", "POST", ADMIN_OF_TARGET, target="location", data="place_hours"),
+    *pages(
+        "directory:location_translation", "GET POST", ADMIN_OF_TARGET, target="location", data="translation"
+    ),
+    *pages(
+        "directory:proposals",
+        "GET",
+        OPERATOR,
+        target="proposal",
+        secret="proposal_note",
+        secret_for=ADMIN_OF_TARGET,
+        notes="everyone sees their own proposals; the note reaches only the entry's reviewers",
+    ),
+    *pages("directory:proposal_review", "POST", ADMIN_OF_TARGET, target="proposal", data="review"),
+    *pages("directory:to_verify", "GET", ORG_ADMIN),
+    *pages("directory:needs", "GET", SYSTEM_ADMIN),
+    *pages("directory:need_create", "GET POST", SYSTEM_ADMIN, data="need"),
+    *pages("directory:need_edit", "GET POST", SYSTEM_ADMIN, target="need", data="need_edit"),
+    *pages("api:search_directory_services", "GET", OPERATOR),
+    *pages("api:get_directory_service", "GET", OPERATOR, target="service"),
+    *pages("api:update_service_capacity", "POST", MAY_UPDATE_CAPACITY, target="service", data="api_capacity"),
+    *pages("api:list_needs", "GET", OPERATOR),
+    # --- the public portal (no log-in; the operator's address never reaches the public) ---------------
+    *pages("portal:root", "GET", ANYONE),
+    *pages("portal:home", "GET", ANYONE),
+    *pages("portal:search", "GET", ANYONE),
+    *pages("portal:service", "GET", ANYONE, target="service", secret="verifier_email", secret_for=OPERATOR),
+    *pages("portal:service_sheet", "GET", ANYONE, target="service", notes="a PDF"),
+    *pages("portal:place", "GET", ANYONE),
+    *pages("portal:micro_territory", "GET", ANYONE),
+    *pages("portal:map", "GET", ANYONE),
+    *pages("portal:map_points", "GET", ANYONE),
+    *pages("portal:map_boundaries", "GET", ANYONE),
+    *pages("portal:this_week", "GET", ANYONE),
+    *pages("portal:ask_for_help", "GET POST", ANYONE, data="help_request"),
+    *pages(
+        "portal:receipt",
+        "GET",
+        ANYONE,
+        target="help_request",
+        secret="help_request_contact",
+        secret_for=frozenset(),
+        notes="the receipt shows the code and the date, never the person's data",
+    ),
+    *pages("portal:feedback", "POST", ANYONE, data="page_feedback"),
+    *pages("portal:accessibility", "GET", ANYONE),
+    *pages("portal:privacy", "GET", ANYONE),
+    # --- what citizens leave on the portal, for the operators it concerns ------------------------------
+    *pages(
+        "portal:help_requests",
+        "GET",
+        OPERATOR,
+        target="help_request",
+        secret="help_request_code",
+        secret_for=HANDLER_OF_TARGET,
+        notes="each operator's queue holds the requests routed where they work with persons",
+    ),
+    *pages(
+        "portal:help_request",
+        "GET",
+        HANDLER_OF_TARGET,
+        target="help_request",
+        audit="read",
+        secret="help_request_contact",
+    ),
+    *pages(
+        "portal:help_request",
+        "POST",
+        HANDLER_OF_TARGET,
+        target="help_request",
+        data="help_request_outcome",
+        secret="help_request_contact",
+    ),
+    *pages(
+        "portal:feedback_list",
+        "GET",
+        OPERATOR,
+        target="feedback",
+        secret="feedback_comment",
+        secret_for=frozenset({"admin_of_target", "handler_of_target"}),
+        notes="feedback reaches the administrators and person-facing operators of its organisation",
+    ),
+    # --- the public HSDS 3.0 API (its own django-ninja instance, read-only) ----------------------------
+    *pages("hsds:api-root", "GET", ANYONE, notes="the same URL as api_information"),
+    *pages("hsds:api_information", "GET", ANYONE),
+    *pages("hsds:openapi-json", "GET", ANYONE),
+    *pages("hsds:openapi-view", "GET", ANYONE),
+    *pages("hsds:list_services", "GET", ANYONE, secret="verifier_email", secret_for=OPERATOR),
+    *pages("hsds:get_service", "GET", ANYONE, target="service", secret="verifier_email", secret_for=OPERATOR),
+    *pages("hsds:list_organizations", "GET", ANYONE),
+    *pages("hsds:get_organization", "GET", ANYONE),
+    *pages("hsds:list_service_at_locations", "GET", ANYONE),
+    *pages("hsds:get_service_at_location", "GET", ANYONE),
+    *pages("hsds:list_taxonomies", "GET", ANYONE),
+    *pages("hsds:get_taxonomy", "GET", ANYONE),
+    *pages("hsds:list_taxonomy_terms", "GET", ANYONE),
+    *pages("hsds:get_taxonomy_term", "GET", ANYONE),
 ]
 
 
@@ -174,3 +313,10 @@ def decide(entry: Entry, held: set[str]) -> Decision:
     if "anyone" in entry.allow:
         because.add("anyone")
     return Decision(bool(because), because)
+
+
+def may_receive_secret(entry: Entry, held: set[str]) -> bool:
+    """Whether a persona may receive the entry's secret (those allowed, unless `secret_for` narrows it)."""
+    if entry.secret_for is None:
+        return decide(entry, held).allow
+    return bool(entry.secret_for & held)

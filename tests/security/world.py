@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from conftest import many_reads_alert, persona_device
+from conftest import account_without_roles, build_directory, many_reads_alert, persona_device
 from intreccio.core.roles import Role
 
 # Rows these apps write on any request (sessions, log-in throttling, the logs,
@@ -25,6 +26,11 @@ from intreccio.core.roles import Role
 VOLATILE_APPS = {"sessions", "axes", "audit", "otp_totp", "otp_static", "django_tasks_db"}
 VOLATILE_MODELS = {"accounts.usersession"}
 LARGE_FIELDS = {"boundary"}
+
+# Roles that work with persons (help requests, feedback) and roles that run a service
+# (may say how many places it has): stated here, independently of the apps' rules.
+SERVICE_STAFF = {Role.SUPERVISOR, Role.SERVICE_OPERATOR, Role.HOUSING_OFFICER, Role.EMPLOYMENT_OFFICER}
+PERSON_FACING = SERVICE_STAFF | {Role.ACCESS_POINT_OPERATOR, Role.CASE_LEAD}
 
 PERSONAS = [
     "anonymous",
@@ -57,6 +63,50 @@ URL_KWARGS = {
     "territory:micro_territory": lambda w: {"micro_territory_id": w.micro_territory.pk},
     "territory:micro_territory_edit": lambda w: {"micro_territory_id": w.micro_territory.pk},
     "audit:alert_detail": lambda w: {"alert_id": w.alert.pk},
+    # --- directory (operators) ---
+    "directory:service": lambda w: {"service_id": w.service.pk},
+    "directory:service_edit": lambda w: {"service_id": w.service.pk},
+    "directory:service_propose": lambda w: {"service_id": w.service.pk},
+    "directory:service_verify": lambda w: {"service_id": w.service.pk},
+    "directory:service_capacity": lambda w: {"service_id": w.service.pk},
+    "directory:service_schedules": lambda w: {"service_id": w.service.pk},
+    "directory:closure_add": lambda w: {"service_id": w.service.pk},
+    "directory:service_link_location": lambda w: {"service_id": w.service.pk},
+    "directory:service_translation": lambda w: {"service_id": w.service.pk, "language": "en"},
+    "directory:schedule_remove": lambda w: {"schedule_id": w.schedule.pk},
+    "directory:closure_remove": lambda w: {"closure_id": w.closure.pk},
+    "directory:service_unlink_location": lambda w: {"link_id": w.service_link.pk},
+    "directory:location": lambda w: {"location_id": w.location.pk},
+    "directory:location_edit": lambda w: {"location_id": w.location.pk},
+    "directory:location_verify": lambda w: {"location_id": w.location.pk},
+    "directory:activity_create": lambda w: {"location_id": w.location.pk},
+    "directory:location_schedule_add": lambda w: {"location_id": w.location.pk},
+    "directory:location_translation": lambda w: {"location_id": w.location.pk, "language": "ar"},
+    "directory:proposal_review": lambda w: {"proposal_id": w.proposal.pk},
+    "directory:need_edit": lambda w: {"need_id": w.need.pk},
+    # --- portal (public, in the URL's language) and its operators' pages ---
+    "portal:home": lambda w: {"lang": "it"},
+    "portal:search": lambda w: {"lang": "ar"},
+    "portal:service": lambda w: {"lang": "it", "service_id": w.service.pk},
+    "portal:service_sheet": lambda w: {"lang": "it", "service_id": w.service.pk},
+    "portal:place": lambda w: {"lang": "it", "location_id": w.place.pk},
+    "portal:micro_territory": lambda w: {"lang": "it", "micro_territory_id": w.micro_territory.pk},
+    "portal:map": lambda w: {"lang": "it"},
+    "portal:map_points": lambda w: {"lang": "it"},
+    "portal:map_boundaries": lambda w: {"lang": "it"},
+    "portal:this_week": lambda w: {"lang": "it"},
+    "portal:ask_for_help": lambda w: {"lang": "it"},
+    "portal:receipt": lambda w: {"lang": "it", "token": w.receipt_token},
+    "portal:feedback": lambda w: {"lang": "it"},
+    "portal:accessibility": lambda w: {"lang": "ar"},
+    "portal:privacy": lambda w: {"lang": "it"},
+    "portal:help_request": lambda w: {"help_request_id": w.help_request.pk},
+    # --- the public HSDS API (a URL route of its own django-ninja instance) ---
+    "hsds:get_service": lambda w: {"service_id": str(w.service.uuid)},
+    "hsds:get_organization": lambda w: {"organization_id": w.comune_hsds_id},
+    "hsds:get_service_at_location": lambda w: {"link_id": str(w.service_link.uuid)},
+    "hsds:get_taxonomy": lambda w: {"taxonomy_id": str(w.need_term.taxonomy.uuid)},
+    "hsds:get_taxonomy_term": lambda w: {"term_id": str(w.need_term.uuid)},
 }
 
 API_PATHS = {
@@ -71,6 +121,10 @@ API_PATHS = {
     "get_organisation": lambda w: f"/api/v1/organisations/{w.comune.pk}",
     "get_me": lambda w: "/api/v1/accounts/me",
     "list_operators": lambda w: "/api/v1/accounts/operators",
+    "search_directory_services": lambda w: "/api/v1/directory/services?need=housing",
+    "get_directory_service": lambda w: f"/api/v1/directory/services/{w.service.pk}",
+    "update_service_capacity": lambda w: f"/api/v1/directory/services/{w.service.pk}/capacity",
+    "list_needs": lambda w: "/api/v1/directory/needs",
 }
 
 PAYLOADS = {
@@ -140,12 +194,111 @@ PAYLOADS = {
         "municipalities": [m.istat_code for m in w.micro_territory.municipalities.all()],
     },
     "api_organisation": lambda w: {"name": "Cooperativa Nuova", "kind": "cooperative", "district": "lecco"},
+    # --- directory ---
+    "service": lambda w: {
+        "name": "Sportello affitti",
+        "status": "active",
+        "description": "Aiuto a chi non riesce a pagare l'affitto.",
+        "needs": [w.need.pk],
+        "languages": ["it", "uk"],
+        "free_of_charge": "on",
+    },
+    "service_edit": lambda w: {
+        "name": w.service.name,
+        "status": "active",
+        "description": "Le assistenti sociali del comune, su appuntamento.",
+        "needs": [n.pk for n in w.service.needs.all()],
+    },
+    "proposal": lambda w: {
+        "name": w.service.name,
+        "wait_time": "Due settimane",
+        "note": "Lo dicono le persone che accompagniamo.",
+    },
+    "capacity": lambda w: {"unit": "colloqui a settimana", "available": "3", "maximum": "12"},
+    "schedule": lambda w: {
+        "freq": "WEEKLY",
+        "days": ["SA"],
+        "opens_at": "09:00",
+        "closes_at": "11:00",
+        "closed_on_public_holidays": "on",
+    },
+    "place_hours": lambda w: {
+        "hours-freq": "WEEKLY",
+        "hours-days": ["MO", "TH"],
+        "hours-opens_at": "14:00",
+        "hours-closes_at": "18:00",
+    },
+    "activity": lambda w: {
+        "name": "Sportello di italiano",
+        "languages": "it, uk",
+        "freq": "WEEKLY",
+        "days": ["WE"],
+        "opens_at": "17:00",
+        "closes_at": "18:30",
+    },
+    "closure": lambda w: {"starts_on": "2031-08-10", "ends_on": "2031-08-20", "reason": "Ferie"},
+    "link_location": lambda w: {"location": w.place.pk},
+    "translation": lambda w: {"name": "Basic social service", "description": "The town's social workers."},
+    "location": lambda w: {
+        "name": "Sportello di quartiere",
+        "address_1": "via Roma 5",
+        "municipality": w.lecco.pk,
+        "micro_territory": w.micro_territory.pk,
+        "coordinates_precision": "micro_territory",
+        "languages": ["it"],
+        "active": "on",
+    },
+    "location_edit": lambda w: {
+        "name": w.location.name,
+        "address_1": "piazza Diaz 1",
+        "municipality": w.lecco.pk,
+        "micro_territory": w.micro_territory.pk,
+        "coordinates_precision": "exact",
+        "step_free_access": "on",
+        "active": "on",
+    },
+    "review": lambda w: {"decision": "accept", "note": ""},
+    "need": lambda w: {"code": "digital", "label": "Competenze digitali", "position": "50", "active": "on"},
+    "need_edit": lambda w: {
+        "code": w.need.code,
+        "label": w.need.label,
+        "label_en": "Food",
+        "label_ar": "طعام",
+        "position": "10",
+        "active": "on",
+    },
+    "api_capacity": lambda w: {"unit": "colloqui a settimana", "available": 3, "maximum": 12},
+    # --- portal ---
+    "help_request": lambda w: {
+        "need": w.need.pk,
+        "municipality": w.lecco.pk,
+        "language": "uk",
+        "name": "Olena",
+        "contact_method": "phone",
+        "contact": "+39 333 000 1111",
+        "consent_to_contact": "on",
+    },
+    "page_feedback": lambda w: {
+        "useful": "1",
+        "path": f"/portale/it/servizi/{w.service.pk}/",
+        "service": w.service.pk,
+        "next": f"/portale/it/servizi/{w.service.pk}/",
+    },
+    "help_request_outcome": lambda w: {"esito": "contacted", "note": "Richiamata: appuntamento fissato."},
 }
 
 # Secrets: texts of a target only some personas may receive (part B adds canaries).
 SECRETS = {
     "bruno_phone": lambda w: w.bruno.phone,
     "bruno_phone_json": lambda w: w.bruno.email,
+    # The person who asked for help: how to reach them, and their request's code.
+    "help_request_contact": lambda w: w.help_request.contact,
+    "help_request_code": lambda w: w.help_request.receipt_code,
+    # What another organisation's operator wrote to the reviewers; a citizen's comment on a page.
+    "proposal_note": lambda w: w.proposal.note,
+    "feedback_comment": lambda w: w.feedback.comment,
+    # The operator who last changed and verified the service (an operator's address, not the public's).
+    "verifier_email": lambda w: w.laura.email,
 }
 
 
@@ -214,6 +367,22 @@ class World:
         elif kind == "audit.alert":
             if target.organisation_id in dpo_of and target.organisation_id == active:
                 held.add("dpo_of_target")
+        elif kind in DIRECTORY_ENTRIES:
+            organisation = owner_organisation(target)
+            if organisation in admin_of:
+                held.add("admin_of_target")
+            if roles_by_org.get(organisation, set()) & SERVICE_STAFF:
+                held.add("staff_of_target")
+            if "operator" in held and "system_admin" not in held and organisation not in admin_of:
+                held.add("proposer_of_target")
+            if kind == "directory.changeproposal" and target.proposed_by_id == user.pk:
+                held.add("owner_of_target")
+        elif kind in ("portal.helprequest", "portal.pagefeedback"):
+            organisation = owner_organisation(target)
+            if roles_by_org.get(organisation, set()) & PERSON_FACING:
+                held.add("handler_of_target")
+            if kind == "portal.pagefeedback" and organisation in admin_of:
+                held.add("admin_of_target")
         return held
 
     def user(self, persona: str):
@@ -248,6 +417,36 @@ class World:
         return SECRETS[entry.secret](self) if entry.secret else None
 
 
+DIRECTORY_ENTRIES = {
+    "directory.service",
+    "directory.location",
+    "directory.serviceatlocation",
+    "directory.schedule",
+    "directory.closure",
+    "directory.changeproposal",
+}
+
+
+def owner_organisation(target) -> int | None:
+    """The organisation a directory entry, a help request or a page's feedback belongs to."""
+    kind = target._meta.label_lower
+    if kind in ("directory.service", "directory.location", "portal.pagefeedback"):
+        return target.organisation_id
+    if kind == "portal.helprequest":
+        return target.routed_organisation_id  # where the request was routed
+    if kind == "directory.serviceatlocation":
+        return target.service.organisation_id
+    owner = (
+        getattr(target, "service", None)
+        or getattr(target, "location", None)
+        or getattr(target, "service_at_location", None)
+        or getattr(target, "activity", None)
+    )
+    if kind == "directory.schedule" and target.activity_id:
+        owner = target.activity.location
+    return owner_organisation(owner) if owner is not None else None
+
+
 def state_fingerprint() -> str:
     """A digest of every non-volatile table: equal before and after means nothing changed."""
     digest = hashlib.sha256()
@@ -265,9 +464,7 @@ def state_fingerprint() -> str:
 
 def build_world(network, dpo) -> World:
     from intreccio.accounts.actions import (
-        add_operator,
         issue_api_token,
-        set_operator_roles,
         update_operator,
     )
     from intreccio.accounts.models import UserSession
@@ -276,15 +473,7 @@ def build_world(network, dpo) -> World:
     from intreccio.organisations.models import Site
     from intreccio.territory.models import MicroTerritory, Municipality
 
-    no_role = add_operator(
-        actor=network.laura,
-        organisation=network.comune,
-        email="nora@test.intreccio.it",
-        given_name="Nora",
-        family_name="Senzaruolo",
-        roles=[Role.CASE_LEAD],
-    )
-    set_operator_roles(no_role, actor=network.laura, organisation=network.comune, roles=[])
+    no_role = account_without_roles(network)
     update_operator(
         network.bruno, actor=network.bruno, given_name="Bruno", family_name="Mauri", phone="SEGRETO-0341-777"
     )
@@ -310,4 +499,67 @@ def build_world(network, dpo) -> World:
     world.reset_token = default_token_generator.make_token(network.laura)
     world.alert = many_reads_alert(network.ana, network.comune)
     record_audit(None, AuditEntry.Action.READ, network.comune)  # the log is not empty
+    build_directory_world(world)
     return world
+
+
+def build_directory_world(world: World) -> None:
+    """The directory and the portal's targets, all through the apps' actions.
+
+    The Comune di Lecco's "Servizio sociale di base" (changed and verified by
+    Laura, its administrator) at its town hall, with a closure, a change
+    proposed by Carla (Caritas), a citizen's request for help routed to the
+    Comune and a comment on the service's page; the oratory is a place of the
+    community (no organisation).
+    """
+    import datetime
+
+    from intreccio.directory import actions as directory
+    from intreccio.directory.hsds.serialize import organisation_uuid
+    from intreccio.directory.models import Schedule, ServiceAtLocation
+    from intreccio.portal import actions as portal
+    from intreccio.portal.views import RECEIPT_SALT
+
+    network = world.network
+    fixture = build_directory(network)
+    world.service, world.location, world.place = fixture.social_service, fixture.town_hall, fixture.oratory
+    world.need = fixture.food
+    world.need_term = world.need.taxonomy_term
+    world.service_link = ServiceAtLocation.objects.get(service=world.service, location=world.location)
+    world.schedule = Schedule.objects.filter(service_at_location=world.service_link).first()
+    world.service = directory.update_service(
+        world.service, actor=network.laura, wait_time="Una settimana per il primo colloquio"
+    )
+    world.service = directory.verify_service(world.service, actor=network.laura)
+    world.closure = directory.add_closure(
+        world.service,
+        actor=network.laura,
+        starts_on=datetime.date(2031, 12, 24),
+        ends_on=datetime.date(2031, 12, 31),
+    )
+    world.proposal = directory.propose_change(
+        world.service,
+        actor=network.carla,
+        changes={"application_process": "Anche senza appuntamento il lunedì."},
+        note="SEGRETO-PROPOSTA: lo sa chi accompagniamo ogni settimana",
+    )
+    request = portal.submit_help_request(
+        need=fixture.housing,
+        municipality=world.lecco,
+        language="ar",
+        name="Samira",
+        contact_method="phone",
+        contact="+39 333 987 6543",
+        consent_to_contact=True,
+        service=world.service,
+    )
+    world.help_request = portal.hand_off_help_request(request.pk)
+    world.receipt_token = signing.dumps(world.help_request.pk, salt=RECEIPT_SALT)
+    world.feedback = portal.submit_page_feedback(
+        path=f"/portale/it/servizi/{world.service.pk}/",
+        language="it",
+        useful=False,
+        comment="SEGRETO-RISCONTRO: il martedì era chiuso",
+        service=world.service,
+    )
+    world.comune_hsds_id = organisation_uuid(network.comune)

@@ -1,4 +1,4 @@
-"""Every change to the needs taxonomy and to services goes through these functions."""
+"""The needs taxonomy and its HSDS terms."""
 
 import tomllib
 from pathlib import Path
@@ -10,12 +10,47 @@ from intreccio.audit.log import record_event
 from intreccio.core.exceptions import ApplicationError, PermissionDenied
 from intreccio.core.sensitivity import SensitiveCategory
 
-from . import events
-from .models import Need, Service
-from .rules import can_manage_needs, can_manage_services
+from .. import events
+from ..models import (
+    Need,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from ..rules import (
+    can_manage_needs,
+)
+from ._common import _apply, reindex_service
 
-DEFAULT_NEEDS = Path(__file__).resolve().parent / "data" / "needs.toml"
-SERVICE_FIELDS = ("name", "description", "status", "email", "phone")
+DEFAULT_NEEDS = Path(__file__).resolve().parent.parent / "data" / "needs.toml"
+
+
+NEEDS_TAXONOMY_CODE = "intreccio-needs"
+
+
+def needs_taxonomy() -> Taxonomy:
+    taxonomy, _created = Taxonomy.objects.get_or_create(
+        code=NEEDS_TAXONOMY_CODE,
+        defaults={
+            "name": "Bisogni (Intreccio)",
+            "description": "I bisogni che la rete intercetta e a cui i servizi rispondono.",
+            "version": "1",
+        },
+    )
+    return taxonomy
+
+
+def _sync_need_term(need: Need) -> None:
+    """Keep the HSDS taxonomy_term of a need in step with it."""
+    TaxonomyTerm.objects.update_or_create(
+        need=need,
+        defaults={
+            "taxonomy": needs_taxonomy(),
+            "code": need.code,
+            "name": need.label,
+            "description": need.description or need.label,
+            "language": "it",
+        },
+    )
 
 
 def load_needs_taxonomy(path: Path = DEFAULT_NEEDS, *, actor=None) -> int:
@@ -48,17 +83,19 @@ def load_needs_taxonomy(path: Path = DEFAULT_NEEDS, *, actor=None) -> int:
         )
     with transaction.atomic():
         for position, entry in enumerate(entries, start=1):
-            Need.objects.update_or_create(
+            need, _created = Need.objects.update_or_create(
                 code=entry["code"],
                 defaults={
                     "label": entry["label"],
                     "label_en": entry.get("label_en", ""),
+                    "translations": entry.get("translations", {}),
                     "description": entry.get("description", ""),
                     "sensitive_category": entry.get("sensitive_category", ""),
                     "position": position * 10,
                     "active": True,
                 },
             )
+            _sync_need_term(need)
         Need.objects.exclude(code__in=codes).update(active=False)
         record_event(
             events.NEEDS_TAXONOMY_LOADED,
@@ -69,55 +106,40 @@ def load_needs_taxonomy(path: Path = DEFAULT_NEEDS, *, actor=None) -> int:
     return len(entries)
 
 
-def create_service(organisation, *, actor, needs=(), micro_territories=(), **values) -> Service:
-    """Add a service to an organisation (its administrators; actor None: set-up and demo)."""
-    if actor is not None and not can_manage_services(actor, organisation):
-        raise PermissionDenied(_("Non puoi gestire i servizi di questo ente."))
-    unknown = set(values) - set(SERVICE_FIELDS)
-    assert not unknown, f"unknown service fields: {sorted(unknown)}"
-    if Service.objects.filter(organisation=organisation, name__iexact=values["name"]).exists():
+NEED_FIELDS = ("label", "label_en", "translations", "description", "sensitive_category", "position", "active")
+
+
+def create_need(*, actor, code: str, **values) -> Need:
+    """Add a need to the taxonomy (system administrator)."""
+    if not can_manage_needs(actor):
+        raise PermissionDenied(_("Solo l'amministratore di sistema può modificare i bisogni."))
+    if Need.objects.filter(code=code).exists():
         raise ApplicationError(
-            _("L'ente ha già un servizio chiamato «%(name)s».") % {"name": values["name"]},
-            code="duplicate_service",
+            _("Esiste già un bisogno con il codice «%(code)s»: scegli un altro codice.") % {"code": code},
+            code="duplicate_need",
         )
     with transaction.atomic():
-        service = Service.objects.create(organisation=organisation, **values)
-        service.needs.set(needs)
-        service.micro_territories.set(micro_territories)
-        record_event(
-            events.SERVICE_CREATED,
-            actor=actor,
-            subject=service,
-            organisation_id=organisation.pk,
-            payload={"name": service.name, "needs": sorted(n.code for n in needs)},
-        )
-    return service
+        need = Need.objects.create(code=code, **{k: v for k, v in values.items() if k in NEED_FIELDS})
+        _sync_need_term(need)
+        record_event(events.NEED_CREATED, actor=actor, subject=need, payload={"code": code})
+    return need
 
 
-def update_service(service: Service, *, actor, needs=None, micro_territories=None, **values) -> Service:
-    """Change a service's details, needs or micro-territories."""
-    if not can_manage_services(actor, service.organisation):
-        raise PermissionDenied(_("Non puoi gestire i servizi di questo ente."))
-    unknown = set(values) - set(SERVICE_FIELDS)
-    assert not unknown, f"unknown service fields: {sorted(unknown)}"
+def update_need(need: Need, *, actor, **values) -> Need:
+    """Change a need's labels, translations, sensitivity or position (its code never changes)."""
+    if not can_manage_needs(actor):
+        raise PermissionDenied(_("Solo l'amministratore di sistema può modificare i bisogni."))
     with transaction.atomic():
-        changed = [field for field, value in values.items() if getattr(service, field) != value]
-        for field in changed:
-            setattr(service, field, values[field])
-        if changed:
-            service.save(update_fields=[*changed, "updated_at"])
-        if needs is not None:
-            service.needs.set(needs)
-            changed.append("needs")
-        if micro_territories is not None:
-            service.micro_territories.set(micro_territories)
-            changed.append("micro_territories")
-        if changed:
+        changes = _apply(need, {k: v for k, v in values.items() if k in NEED_FIELDS})
+        if changes:
+            need.save(update_fields=list(changes))
+            _sync_need_term(need)
             record_event(
-                events.SERVICE_UPDATED,
+                events.NEED_UPDATED,
                 actor=actor,
-                subject=service,
-                organisation_id=service.organisation_id,
-                payload={"fields": sorted(changed)},
+                subject=need,
+                payload={"fields": sorted(changes)},
             )
-    return service
+            for service in need.services.select_related("organisation"):
+                reindex_service(service)
+    return need
