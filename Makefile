@@ -48,9 +48,17 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The operator interface's English catalogue (locale/en), filled from
+# scripts/translations_en.py. The portal is left out: its catalogues
+# (intreccio/portal/locale/en, locale/<fr|es|ar|uk|ro|sq>) are kept by hand and
+# makemessages would drop the directory strings they carry. Italian is the
+# source language and has no catalogue. The last step fails if any string
+# still lacks its English translation.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l it -l en --ignore=.venv --ignore=node_modules --ignore=static --no-obsolete
-	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=static --ignore=intreccio/portal --no-obsolete
+	$(BIN)/python scripts/translate_en.py
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
+	$(BIN)/python scripts/translate_en.py --check
 
 lock:
 	./scripts/lock.sh
