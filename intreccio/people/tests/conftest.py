@@ -23,7 +23,9 @@ class TestRelationships:
     def person_ids(self, user, organisation_id):
         from intreccio.people.models import Person
 
-        return Person.objects.filter(pk__in=sorted(self.pairs.get(organisation_id, ()))).values_list("pk", flat=True)
+        return Person.objects.filter(pk__in=sorted(self.pairs.get(organisation_id, ()))).values_list(
+            "pk", flat=True
+        )
 
     def add(self, organisation, person):
         self.pairs.setdefault(organisation.pk, set()).add(person.pk)
