@@ -9,7 +9,7 @@ ids unless `confirm_duplicate` is true.
 
 import datetime
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from intreccio.organisations.models import Organisation
 from intreccio.people import actions, queries
@@ -173,7 +173,9 @@ def register_person(request, payload: RegistrationIn):
     data = payload.dict()
     documents = data.pop("documents")
     person = actions.register_person(actor=request.user, documents=documents, **data)
-    return 201, _person_out(queries.get_person_for_user(request.user, person.pk, purpose="registrazione"))
+    return Status(
+        201, _person_out(queries.get_person_for_user(request.user, person.pk, purpose="registrazione"))
+    )
 
 
 @router.get("/{person_id}", response={200: PersonOut, **ERRORS}, operation_id="get_person")
@@ -262,4 +264,4 @@ def list_person_documents(request, person_id: int):
 def add_person_document(request, person_id: int, payload: DocumentIn):
     """Add a document or code (a tax code is validated and decoded; disagreements become warnings)."""
     person = queries.get_person_for_user(request.user, person_id, purpose="documenti")
-    return 201, actions.add_document(person, actor=request.user, **payload.dict())
+    return Status(201, actions.add_document(person, actor=request.user, **payload.dict()))
