@@ -8,6 +8,7 @@ ids unless `confirm_duplicate` is true.
 """
 
 import datetime
+from typing import Annotated, Literal
 
 from ninja import Field, Query, Router, Schema, Status
 
@@ -18,6 +19,18 @@ from intreccio.people.models import ConsentRecord, IdentityDocument, Person
 from .main import ERRORS
 
 router = Router(tags=["people"])
+
+# Choices as literals: enums of different models share class names ("Kind") in the OpenAPI schema.
+DocumentKind = Literal[tuple(IdentityDocument.Kind.values)]
+OrganisationKind = Literal[tuple(Organisation.Kind.values)]
+Sex = Literal[tuple(Person.Sex.values)]
+Precision = Literal[tuple(Person.BirthDatePrecision.values)]
+LivingSituation = Literal[tuple(Person.LivingSituation.values)]
+ResidenceStatus = Literal[tuple(Person.ResidenceStatus.values)]
+Sharing = Literal[tuple(Person.Sharing.values)]
+Purpose = Literal[tuple(ConsentRecord.Purpose.values)]
+# Database ids (positive, within a signed 64-bit integer).
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class LeadContactOut(Schema):
@@ -85,7 +98,7 @@ def find_persons(request, filters: Query[SearchIn]):
 
 
 class DocumentIn(Schema):
-    kind: IdentityDocument.Kind
+    kind: DocumentKind
     number: str = Field(..., max_length=40)
     issued_by: str = Field("", max_length=120)
     valid_until: datetime.date | None = None
@@ -103,9 +116,9 @@ class DocumentOut(Schema):
 class PersonIn(Schema):
     given_names: str = Field("", max_length=150)
     surnames: str = Field("", max_length=150)
-    sex: Person.Sex = Person.Sex.UNKNOWN
+    sex: Sex = ""
     birth_date: datetime.date | None = None
-    birth_date_precision: Person.BirthDatePrecision = Person.BirthDatePrecision.UNKNOWN
+    birth_date_precision: Precision = "unknown"
     declared_age: int | None = Field(None, ge=0, le=120)
     birthplace_municipality_code: str = Field("", max_length=4)
     birthplace_name: str = Field("", max_length=120)
@@ -116,8 +129,8 @@ class PersonIn(Schema):
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
     address: str = Field("", max_length=250)
-    living_situation: Person.LivingSituation = Person.LivingSituation.UNKNOWN
-    residence_status: Person.ResidenceStatus = Person.ResidenceStatus.UNKNOWN
+    living_situation: LivingSituation = "unknown"
+    residence_status: ResidenceStatus = "unknown"
 
 
 class RegistrationIn(PersonIn):
@@ -185,10 +198,10 @@ def get_person(request, person_id: int):
 
 
 class SharingIn(Schema):
-    scope: Person.Sharing
-    organisations: list[int] = Field([], description="Per la scelta «selected»: gli enti autorizzati")
-    organisation_kinds: list[Organisation.Kind] = []
-    purposes: list[ConsentRecord.Purpose] = []
+    scope: Sharing
+    organisations: list[Id] = Field([], description="Per la scelta «selected»: gli enti autorizzati")
+    organisation_kinds: list[OrganisationKind] = []
+    purposes: list[Purpose] = []
 
 
 class SharingOut(Schema):
