@@ -26,6 +26,11 @@ case_lead, referral_recipient, consent_recipient, break_glass):
                         operator) in the organisation owning the target directory entry
   proposer_of_target    an operator who does not maintain the target directory entry (neither
                         its organisation's administrator nor system administrator): proposes
+  recorder_of_target    works with persons (a person-facing role) in the organisation that registered
+                        the target person
+  related_to_target     works with persons in an organisation related to the target person by a
+                        relationship that needs consent, and the person's sharing permits it
+  recording_supervisor_of_target  supervisor in the organisation that registered the target person
   handler_of_target     works with persons (a person-facing role) in the organisation a help
                         request was routed to, or a page's feedback is about
 
@@ -40,7 +45,7 @@ call the route (a list every operator opens, scoped to what each may see;
 
 from dataclasses import dataclass, field
 
-from intreccio.core.roles import Role
+from intreccio.core.roles import PERSON_FACING_ROLES, Role
 
 ANYONE = frozenset({"anyone"})
 AUTHENTICATED = frozenset({"authenticated"})
@@ -55,6 +60,13 @@ MAY_UPDATE_CAPACITY = ADMIN_OF_TARGET | {"staff_of_target"}
 MAY_PROPOSE = frozenset({"proposer_of_target"})
 # A citizen's request for help: the operators who work with persons where it was routed.
 HANDLER_OF_TARGET = frozenset({"handler_of_target"})
+# Persons: who works with persons in the organisation they act for may search and register;
+# a person is seen by the organisation that recorded them and, if the person's sharing permits,
+# by organisations related to them (intake, case team, referral); "who accessed my data" by the
+# recording organisation's data-protection contact and supervisor.
+PERSON_FACING = frozenset(f"role:{role}" for role in PERSON_FACING_ROLES)
+SEES_PERSON = frozenset({"recorder_of_target", "related_to_target"})
+ACCESS_REPORT = frozenset({"dpo_of_target", "recording_supervisor_of_target"})
 
 
 @dataclass(frozen=True)
@@ -283,6 +295,30 @@ POLICY: list[Entry] = [
         secret_for=frozenset({"admin_of_target", "handler_of_target"}),
         notes="feedback reaches the administrators and person-facing operators of its organisation",
     ),
+    # --- persons: find-or-register, the person, sharing choices, "who accessed my data" ---------------
+    *pages("people:search", "GET", PERSON_FACING),
+    *pages("people:register", "GET POST", PERSON_FACING, data="person"),
+    *pages("people:person", "GET", SEES_PERSON, target="person", audit="read", secret="person_address"),
+    *pages(
+        "people:edit", "GET POST", SEES_PERSON, target="person", data="person_edit", secret="person_address"
+    ),
+    *pages("people:documents", "GET POST", SEES_PERSON, target="person", data="person_document"),
+    *pages("people:name_remove", "POST", SEES_PERSON, target="person"),
+    *pages("people:network", "GET POST", SEES_PERSON, target="person", data="person_network"),
+    *pages("people:membership_end", "POST", SEES_PERSON, target="person"),
+    *pages("people:sharing", "GET POST", SEES_PERSON, target="person", data="sharing"),
+    *pages("people:sharing_withdraw", "POST", SEES_PERSON, target="person"),
+    *pages("people:notice", "GET POST", SEES_PERSON, target="person", data="notice"),
+    *pages("people:notice_pdf", "GET", SEES_PERSON, target="person", notes="a PDF"),
+    *pages("people:access_report", "GET", ACCESS_REPORT, target="person"),
+    *pages("people:access_report_pdf", "GET", ACCESS_REPORT, target="person", notes="a PDF"),
+    *pages("api:find_persons", "GET", PERSON_FACING),
+    *pages("api:register_person", "POST", PERSON_FACING, data="api_person"),
+    *pages("api:get_person", "GET", SEES_PERSON, target="person", secret="person_address"),
+    *pages("api:record_sharing_choice", "POST", SEES_PERSON, target="person", data="api_sharing"),
+    *pages("api:withdraw_sharing", "POST", SEES_PERSON, target="person"),
+    *pages("api:list_person_documents", "GET", SEES_PERSON, target="person"),
+    *pages("api:add_person_document", "POST", SEES_PERSON, target="person", data="api_document"),
     # --- the public HSDS 3.0 API (its own django-ninja instance, read-only) ----------------------------
     *pages("hsds:api-root", "GET", ANYONE, notes="the same URL as api_information"),
     *pages("hsds:api_information", "GET", ANYONE),

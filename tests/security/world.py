@@ -101,6 +101,19 @@ URL_KWARGS = {
     "portal:accessibility": lambda w: {"lang": "ar"},
     "portal:privacy": lambda w: {"lang": "it"},
     "portal:help_request": lambda w: {"help_request_id": w.help_request.pk},
+    # --- people ---
+    "people:person": lambda w: {"person_id": w.person.pk},
+    "people:edit": lambda w: {"person_id": w.person.pk},
+    "people:documents": lambda w: {"person_id": w.person.pk},
+    "people:name_remove": lambda w: {"person_id": w.person.pk, "name_id": w.person_name.pk},
+    "people:network": lambda w: {"person_id": w.person.pk},
+    "people:membership_end": lambda w: {"person_id": w.person.pk, "membership_id": w.membership.pk},
+    "people:sharing": lambda w: {"person_id": w.person.pk},
+    "people:sharing_withdraw": lambda w: {"person_id": w.person.pk},
+    "people:notice": lambda w: {"person_id": w.person.pk},
+    "people:notice_pdf": lambda w: {"person_id": w.person.pk},
+    "people:access_report": lambda w: {"person_id": w.person.pk},
+    "people:access_report_pdf": lambda w: {"person_id": w.person.pk},
     # --- the public HSDS API (a URL route of its own django-ninja instance) ---
     "hsds:get_service": lambda w: {"service_id": str(w.service.uuid)},
     "hsds:get_organization": lambda w: {"organization_id": w.comune_hsds_id},
@@ -125,6 +138,13 @@ API_PATHS = {
     "get_directory_service": lambda w: f"/api/v1/directory/services/{w.service.pk}",
     "update_service_capacity": lambda w: f"/api/v1/directory/services/{w.service.pk}/capacity",
     "list_needs": lambda w: "/api/v1/directory/needs",
+    "find_persons": lambda w: "/api/v1/people/search?q=Rossi",
+    "register_person": lambda w: "/api/v1/people/",
+    "get_person": lambda w: f"/api/v1/people/{w.person.pk}",
+    "record_sharing_choice": lambda w: f"/api/v1/people/{w.person.pk}/sharing",
+    "withdraw_sharing": lambda w: f"/api/v1/people/{w.person.pk}/sharing/withdraw",
+    "list_person_documents": lambda w: f"/api/v1/people/{w.person.pk}/documents",
+    "add_person_document": lambda w: f"/api/v1/people/{w.person.pk}/documents",
 }
 
 PAYLOADS = {
@@ -285,6 +305,33 @@ PAYLOADS = {
         "next": f"/portale/it/servizi/{w.service.pk}/",
     },
     "help_request_outcome": lambda w: {"esito": "contacted", "note": "Richiamata: appuntamento fissato."},
+    # --- people ---
+    "person": lambda w: {
+        "given_names": "Teodora",
+        "surnames": "Quarenghi",
+        "birth_date_precision": "unknown",
+        "living_situation": "unknown",
+        "residence_status": "unknown",
+    },
+    "person_edit": lambda w: {
+        "given_names": w.person.given_names,
+        "surnames": w.person.surnames,
+        "birth_date_precision": "unknown",
+        "phone": "0341 000000",
+        "living_situation": "street",
+        "residence_status": "fictitious_address",
+    },
+    "person_document": lambda w: {
+        "form": "document",
+        "document-kind": "passport",
+        "document-number": "YA1234567",
+    },
+    "person_network": lambda w: {"form": "household", "household-name": "Convivenza di via Roma"},
+    "sharing": lambda w: {"scope": "selected", "organisation_kinds": ["charity"], "purposes": ["referrals"]},
+    "notice": lambda w: {"language": "en"},
+    "api_person": lambda w: {"given_names": "Teodora", "surnames": "Quarenghi"},
+    "api_sharing": lambda w: {"scope": "refused"},
+    "api_document": lambda w: {"kind": "passport", "number": "YA7654321"},
 }
 
 # Secrets: texts of a target only some personas may receive (part B adds canaries).
@@ -299,6 +346,8 @@ SECRETS = {
     "feedback_comment": lambda w: w.feedback.comment,
     # The operator who last changed and verified the service (an operator's address, not the public's).
     "verifier_email": lambda w: w.laura.email,
+    # Where a person lives: only operators who may see the person.
+    "person_address": lambda w: w.person.address,
 }
 
 
@@ -377,6 +426,8 @@ class World:
                 held.add("proposer_of_target")
             if kind == "directory.changeproposal" and target.proposed_by_id == user.pk:
                 held.add("owner_of_target")
+        elif kind == "people.person":
+            held |= person_relationships(self, user, target, roles_by_org.get(active, set()))
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -500,6 +551,7 @@ def build_world(network, dpo) -> World:
     world.alert = many_reads_alert(network.ana, network.comune)
     record_audit(None, AuditEntry.Action.READ, network.comune)  # the log is not empty
     build_directory_world(world)
+    build_people_world(world)
     return world
 
 
@@ -563,3 +615,68 @@ def build_directory_world(world: World) -> None:
         service=world.service,
     )
     world.comune_hsds_id = organisation_uuid(network.comune)
+
+
+# --- people -------------------------------------------------------------------------------------
+
+# The relationship sources of intake and cases live in apps above people: the world relates Caritas
+# to the persons with this surname through a consent-needing source of its own (tests only).
+WORLD_RELATED_SURNAME = "Relazionata-Caritas"
+WORLD_RELATED_ORGANISATION = "Caritas decanale di Lecco"
+
+
+def _world_related_person_ids(user, organisation_id):
+    from django.db.models import Exists
+
+    from intreccio.organisations.models import Organisation
+    from intreccio.people.models import Person
+
+    caritas = Organisation.objects.filter(pk=organisation_id, name=WORLD_RELATED_ORGANISATION)
+    return Person.objects.filter(Exists(caritas), surnames=WORLD_RELATED_SURNAME).values_list("pk", flat=True)
+
+
+def person_relationships(world: World, user, person, active_roles: set) -> set[str]:
+    """What a persona holds towards a person, from the data (not from people.rules)."""
+    held = set()
+    active = user.active_organisation_id
+    person_facing = bool(active_roles & PERSON_FACING)
+    recording = person.registered_by_organisation_id
+    if person_facing and active == recording:
+        held.add("recorder_of_target")
+    related = person.surnames == WORLD_RELATED_SURNAME and active == world.caritas.pk
+    if person_facing and related and person.sharing == "network":
+        held.add("related_to_target")
+    if Role.DATA_PROTECTION_OFFICER in active_roles and active == recording:
+        held.add("dpo_of_target")
+    if Role.SUPERVISOR in active_roles and active == recording:
+        held.add("recording_supervisor_of_target")
+    return held
+
+
+def build_people_world(world: World) -> None:
+    """A person registered by Bruno at the Comune, related to Caritas (sharing with the network).
+
+    Comune's person-facing operators recorded the person; Carla (Caritas) is
+    related through the world's consent-needing source; the Comune's
+    data-protection contact and supervisor may read who accessed the data.
+    """
+    from intreccio.people import actions as people
+    from intreccio.people import relationships
+
+    relationships.register_source(
+        relationships.RelationshipSource(
+            name="security_world_related", person_ids=_world_related_person_ids, needs_consent=True
+        )
+    )
+    network = world.network
+    world.person = people.register_person(
+        actor=network.bruno,
+        given_names="Olena",
+        surnames=WORLD_RELATED_SURNAME,
+        address="SEGRETO-INDIRIZZO via del Dormitorio 3",
+        living_situation="shelter",
+    )
+    world.person_name = people.add_other_name(world.person, actor=network.bruno, given_names="Elena")
+    household = people.create_household(actor=network.bruno, head=world.person, name="Nucleo di Olena")
+    world.membership = household.members.get(person=world.person)
+    people.give_information_notice(world.person, actor=network.bruno, language="it")
