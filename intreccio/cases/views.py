@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from intreccio.core.exceptions import PermissionDenied
+from intreccio.core.exceptions import ApplicationError, NotFound, PermissionDenied
 from intreccio.core.http import run_action
 from intreccio.core.roles import PERSON_FACING_ROLES
 from intreccio.core.rules import has_role
@@ -160,12 +160,21 @@ def member_remove(request, case_id: int, user_id: int):
     case = queries.get_case_for_action(request.user, case_id)
     _check(can_manage_team(request.user, case), _("Solo il case manager o il coordinatore cambia l'équipe."))
     user = queries.get_operator(user_id)
-    form = StatusForm()  # carries a refusal's message back to the page
-    if run_action(form, actions.remove_team_member, case, actor=request.user, user=user) is not None:
-        messages.success(request, _("%(user)s non fa più parte dell'équipe.") % {"user": user})
-        return redirect("cases:detail", case.pk)
-    messages.error(request, " ".join(form.non_field_errors()))
+    _attempt(request, actions.remove_team_member, case, user=user, success=_("Operatore tolto dall'équipe."))
     return redirect("cases:detail", case.pk)
+
+
+def _attempt(request, action, /, *args, success: str, **kwargs) -> bool:
+    """Run an action of a one-button form: its refusal becomes a message on the next page."""
+    try:
+        action(*args, actor=request.user, **kwargs)
+    except (NotFound, PermissionDenied):
+        raise
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True
 
 
 @require_GET
@@ -181,22 +190,14 @@ def handover_list(request):
     )
 
 
-def _handover_done(request, form, action, handover, message, **kwargs):
-    if run_action(form, action, handover, actor=request.user, **kwargs) is not None:
-        messages.success(request, message)
-    else:
-        messages.error(request, " ".join(form.non_field_errors()))
-
-
 @require_POST
 def handover_accept(request, handover_id: int):
     handover = queries.get_handover_for_user(request.user, handover_id)
     _check(can_accept_handover(request.user, handover), _("Il passaggio non è proposto a te."))
-    form = DeclineForm()
-    _handover_done(
-        request, form, actions.accept_handover, handover, _("Ora sei il case manager di questa persona.")
+    accepted = _attempt(
+        request, actions.accept_handover, handover, success=_("Ora sei il case manager di questa persona.")
     )
-    if not form.errors:
+    if accepted:
         return redirect("cases:detail", handover.case_id)
     return redirect("cases:handovers")
 
@@ -207,13 +208,12 @@ def handover_decline(request, handover_id: int):
     _check(can_decline_handover(request.user, handover), _("Il passaggio non è proposto a te."))
     form = DeclineForm(request.POST)
     if form.is_valid():
-        _handover_done(
+        _attempt(
             request,
-            form,
             actions.decline_handover,
             handover,
-            _("Passaggio rifiutato."),
             reason=form.cleaned_data["reason"],
+            success=_("Passaggio rifiutato."),
         )
     else:
         messages.error(request, _("Scrivi perché rifiuti: lo leggerà chi te l'ha proposto."))
@@ -224,6 +224,5 @@ def handover_decline(request, handover_id: int):
 def handover_cancel(request, handover_id: int):
     handover = queries.get_handover_for_user(request.user, handover_id)
     _check(can_cancel_handover(request.user, handover), _("Solo chi l'ha proposto annulla il passaggio."))
-    form = DeclineForm()
-    _handover_done(request, form, actions.cancel_handover, handover, _("Passaggio di consegne annullato."))
+    _attempt(request, actions.cancel_handover, handover, success=_("Passaggio di consegne annullato."))
     return redirect("cases:detail", handover.case_id)
