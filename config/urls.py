@@ -19,4 +19,5 @@ urlpatterns = [
     path("servizi/", include("intreccio.directory.urls")),
     path("portale/", include("intreccio.portal.urls")),
     path("persone/", include("intreccio.people.urls")),
+    path("prese-in-carico/", include("intreccio.cases.urls")),
 ]

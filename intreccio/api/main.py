@@ -47,13 +47,14 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def register_routers() -> None:
-    from . import accounts, directory, organisations, people, territory
+    from . import accounts, cases, directory, organisations, people, territory
 
     api.add_router("/territory/", territory.router)
     api.add_router("/organisations/", organisations.router)
     api.add_router("/accounts/", accounts.router)
     api.add_router("/directory/", directory.router)
     api.add_router("/people/", people.router)
+    api.add_router("/cases/", cases.router)
 
 
 register_routers()

@@ -153,3 +153,24 @@ class LeadHandover(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_user} → {self.to_user} ({self.get_status_display()})"
+
+
+class CaseStatusChange(models.Model):
+    """One transition of a case's status with its reason (the events log keeps no free text)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=12, choices=Case.Status.choices)
+    to_status = models.CharField(max_length=12, choices=Case.Status.choices)
+    reason = models.TextField(_("motivazione"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("cambio di stato della presa in carico")
+        verbose_name_plural = _("cambi di stato delle prese in carico")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"

@@ -67,6 +67,14 @@ HANDLER_OF_TARGET = frozenset({"handler_of_target"})
 PERSON_FACING = frozenset(f"role:{role}" for role in PERSON_FACING_ROLES)
 SEES_PERSON = frozenset({"recorder_of_target", "related_to_target"})
 ACCESS_REPORT = frozenset({"dpo_of_target", "recording_supervisor_of_target"})
+# Cases: seen by their lead, their team and the responsible team (its supervisor and members);
+# changed by the lead and the responsible team's supervisor; the lists are for person-facing roles.
+CASE_VIEWERS = frozenset(
+    {"case_lead", "case_team_member", "team_supervisor_of_target", "team_member_of_target"}
+)
+CASE_MANAGERS = frozenset({"case_lead", "team_supervisor_of_target"})
+WORKS_WITH_PERSONS = frozenset(f"role:{role}" for role in PERSON_FACING_ROLES)
+HANDOVER_RECIPIENT = frozenset({"handover_recipient"})
 
 
 @dataclass(frozen=True)
@@ -334,6 +342,80 @@ POLICY: list[Entry] = [
     *pages("hsds:get_taxonomy", "GET", ANYONE),
     *pages("hsds:list_taxonomy_terms", "GET", ANYONE),
     *pages("hsds:get_taxonomy_term", "GET", ANYONE),
+    # --- taking in charge (cases) ---------------------------------------------------------------------
+    *pages(
+        "cases:list",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="case",
+        secret="case_person",
+        secret_for=CASE_VIEWERS,
+        notes="each operator's own cases (as lead, or as team member)",
+    ),
+    *pages("cases:detail", "GET", CASE_VIEWERS, target="case", audit="read", secret="case_person"),
+    *pages("cases:status", "POST", CASE_MANAGERS, target="case", data="case_suspend"),
+    *pages("cases:handover_propose", "POST", CASE_MANAGERS, target="case", data="case_handover"),
+    *pages("cases:member_add", "POST", CASE_MANAGERS, target="case", data="case_member"),
+    *pages("cases:member_remove", "POST", CASE_MANAGERS, target="case"),
+    *pages(
+        "cases:handovers",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="handover",
+        secret="handover_note",
+        secret_for=HANDOVER_RECIPIENT,
+        notes="the hand-overs addressed to me (and those I proposed)",
+    ),
+    *pages("cases:handover_accept", "POST", HANDOVER_RECIPIENT, target="handover"),
+    *pages("cases:handover_decline", "POST", HANDOVER_RECIPIENT, target="handover", data="handover_decline"),
+    *pages(
+        "cases:handover_cancel",
+        "POST",
+        frozenset({"handover_proposer", "case_lead", "team_supervisor_of_target"}),
+        target="handover",
+    ),
+    *pages(
+        "api:list_my_cases",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="case",
+        secret="case_person",
+        secret_for=CASE_VIEWERS,
+    ),
+    *pages(
+        "api:list_my_handovers",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="handover",
+        secret="handover_note",
+        secret_for=HANDOVER_RECIPIENT,
+    ),
+    *pages(
+        "api:get_case",
+        "GET",
+        CASE_VIEWERS,
+        target="case",
+        secret="case_person",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+    ),
+    *pages("api:activate_case", "POST", CASE_MANAGERS, target="case", data="api_status"),
+    *pages("api:suspend_case", "POST", CASE_MANAGERS, target="case", data="api_reason"),
+    *pages("api:resume_case", "POST", CASE_MANAGERS, target="case", data="api_status"),
+    *pages("api:close_case", "POST", CASE_MANAGERS, target="case", data="api_close"),
+    *pages("api:reopen_case", "POST", CASE_MANAGERS, target="case", data="api_reason"),
+    *pages("api:propose_lead_handover", "POST", CASE_MANAGERS, target="case", data="api_handover"),
+    *pages("api:accept_lead_handover", "POST", HANDOVER_RECIPIENT, target="handover"),
+    *pages(
+        "api:decline_lead_handover", "POST", HANDOVER_RECIPIENT, target="handover", data="handover_decline"
+    ),
+    *pages(
+        "api:cancel_lead_handover",
+        "POST",
+        frozenset({"handover_proposer", "case_lead", "team_supervisor_of_target"}),
+        target="handover",
+    ),
+    *pages("api:add_case_member", "POST", CASE_MANAGERS, target="case", data="api_member"),
+    *pages("api:remove_case_member", "DELETE", CASE_MANAGERS, target="case"),
 ]
 
 

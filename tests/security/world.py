@@ -120,6 +120,15 @@ URL_KWARGS = {
     "hsds:get_service_at_location": lambda w: {"link_id": str(w.service_link.uuid)},
     "hsds:get_taxonomy": lambda w: {"taxonomy_id": str(w.need_term.taxonomy.uuid)},
     "hsds:get_taxonomy_term": lambda w: {"term_id": str(w.need_term.uuid)},
+    # --- cases ---
+    "cases:detail": lambda w: {"case_id": w.case.pk},
+    "cases:status": lambda w: {"case_id": w.case.pk},
+    "cases:handover_propose": lambda w: {"case_id": w.case.pk},
+    "cases:member_add": lambda w: {"case_id": w.case.pk},
+    "cases:member_remove": lambda w: {"case_id": w.case.pk, "user_id": w.carla.pk},
+    "cases:handover_accept": lambda w: {"handover_id": w.handover.pk},
+    "cases:handover_decline": lambda w: {"handover_id": w.handover.pk},
+    "cases:handover_cancel": lambda w: {"handover_id": w.handover.pk},
 }
 
 API_PATHS = {
@@ -145,6 +154,21 @@ API_PATHS = {
     "withdraw_sharing": lambda w: f"/api/v1/people/{w.person.pk}/sharing/withdraw",
     "list_person_documents": lambda w: f"/api/v1/people/{w.person.pk}/documents",
     "add_person_document": lambda w: f"/api/v1/people/{w.person.pk}/documents",
+    # --- cases ---
+    "list_my_cases": lambda w: "/api/v1/cases/",
+    "list_my_handovers": lambda w: "/api/v1/cases/handovers",
+    "get_case": lambda w: f"/api/v1/cases/{w.case.pk}",
+    "activate_case": lambda w: f"/api/v1/cases/{w.case.pk}/activate",
+    "suspend_case": lambda w: f"/api/v1/cases/{w.case.pk}/suspend",
+    "resume_case": lambda w: f"/api/v1/cases/{w.case.pk}/resume",
+    "close_case": lambda w: f"/api/v1/cases/{w.case.pk}/close",
+    "reopen_case": lambda w: f"/api/v1/cases/{w.case.pk}/reopen",
+    "propose_lead_handover": lambda w: f"/api/v1/cases/{w.case.pk}/handover",
+    "accept_lead_handover": lambda w: f"/api/v1/cases/handovers/{w.handover.pk}/accept",
+    "decline_lead_handover": lambda w: f"/api/v1/cases/handovers/{w.handover.pk}/decline",
+    "cancel_lead_handover": lambda w: f"/api/v1/cases/handovers/{w.handover.pk}/cancel",
+    "add_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team",
+    "remove_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team/{w.carla.pk}",
 }
 
 PAYLOADS = {
@@ -332,6 +356,16 @@ PAYLOADS = {
     "api_person": lambda w: {"given_names": "Teodora", "surnames": "Quarenghi"},
     "api_sharing": lambda w: {"scope": "refused"},
     "api_document": lambda w: {"kind": "passport", "number": "YA7654321"},
+    # --- cases ---
+    "case_suspend": lambda w: {"move": "suspend", "reason": "Ricoverata per due settimane"},
+    "case_handover": lambda w: {"to_user": w.enrico.pk, "note": "Segue già la famiglia"},
+    "case_member": lambda w: {"user": w.enrico.pk, "role": "Centro di ascolto"},
+    "handover_decline": lambda w: {"reason": "Non seguo quel territorio"},
+    "api_status": lambda w: {"reason": ""},
+    "api_reason": lambda w: {"reason": "Ricoverata per due settimane"},
+    "api_close": lambda w: {"outcome": "goals_reached", "note": "Ha trovato casa e lavoro"},
+    "api_handover": lambda w: {"to_user_id": w.enrico.pk, "note": "Segue già la famiglia"},
+    "api_member": lambda w: {"user_id": w.enrico.pk, "role": "Centro di ascolto"},
 }
 
 # Secrets: texts of a target only some personas may receive (part B adds canaries).
@@ -348,6 +382,9 @@ SECRETS = {
     "verifier_email": lambda w: w.laura.email,
     # Where a person lives: only operators who may see the person.
     "person_address": lambda w: w.person.address,
+    # The person a case is about (their surname) and a hand-over's note for the new lead.
+    "case_person": lambda w: w.case.person.surnames,
+    "handover_note": lambda w: w.handover.note,
 }
 
 
@@ -428,6 +465,8 @@ class World:
                 held.add("owner_of_target")
         elif kind == "people.person":
             held |= person_relationships(self, user, target, roles_by_org.get(active, set()))
+        elif kind in ("cases.case", "cases.leadhandover"):
+            held |= case_relationships(target, user)
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -476,6 +515,27 @@ DIRECTORY_ENTRIES = {
     "directory.closure",
     "directory.changeproposal",
 }
+
+
+def case_relationships(target, user) -> set[str]:
+    """The user's ties to a case (or to the case a hand-over is about), read from the rows."""
+    held = set()
+    case = target
+    if target._meta.label_lower == "cases.leadhandover":
+        case = target.case
+        if target.to_user_id == user.pk:
+            held.add("handover_recipient")
+        if target.from_user_id == user.pk:
+            held.add("handover_proposer")
+    if case.lead_id == user.pk:
+        held.add("case_lead")
+    if case.members.filter(user=user, removed_at__isnull=True).exists():
+        held.add("case_team_member")
+    if case.team_id and case.team.supervisor_id == user.pk:
+        held.add("team_supervisor_of_target")
+    if case.team_id and case.team.members.filter(pk=user.pk).exists():
+        held.add("team_member_of_target")
+    return held
 
 
 def owner_organisation(target) -> int | None:
@@ -552,6 +612,7 @@ def build_world(network, dpo) -> World:
     record_audit(None, AuditEntry.Action.READ, network.comune)  # the log is not empty
     build_directory_world(world)
     build_people_world(world)
+    build_cases_world(world)
     return world
 
 
@@ -680,3 +741,41 @@ def build_people_world(world: World) -> None:
     household = people.create_household(actor=network.bruno, head=world.person, name="Nucleo di Olena")
     world.membership = household.members.get(person=world.person)
     people.give_information_notice(world.person, actor=network.bruno, language="it")
+
+
+def build_cases_world(world: World) -> None:
+    """Two cases, through the cases actions.
+
+    `case`: Giulia (sharing with the network), led by Ana (Comune), active,
+    responsible team the Comune's (supervisor Diana, members Ana and Bruno),
+    Carla (Caritas) on its team. `handover_case`: Luca, led by Enrico (a case
+    lead at Caritas, not a persona) with the same responsible team, and a
+    hand-over to Ana waiting for her answer (`handover`).
+    """
+    from intreccio.accounts.actions import add_operator
+    from intreccio.cases import actions as cases
+    from intreccio.cases.tests.factories import PersonFactory
+
+    network = world.network
+    world.enrico = add_operator(
+        actor=network.sara,
+        organisation=network.caritas,
+        email="enrico@test.intreccio.it",
+        given_name="Enrico",
+        family_name="Beretta",
+        roles=[Role.CASE_LEAD],
+    )
+    person = PersonFactory(given_names="Giulia", surnames="SEGRETO-PERSONA-DEL-CASO")
+    world.case = cases.open_case(actor=network.ana, person=person, lead=network.ana, team=network.team)
+    world.case = cases.activate_case(world.case, actor=network.ana)
+    cases.add_team_member(world.case, actor=network.ana, user=network.carla, role="Centro di ascolto")
+    other = PersonFactory(given_names="Luca", surnames="Passaggio")
+    world.handover_case = cases.open_case(
+        actor=world.enrico, person=other, lead=world.enrico, team=network.team
+    )
+    world.handover = cases.propose_handover(
+        world.handover_case,
+        actor=world.enrico,
+        to_user=network.ana,
+        note="SEGRETO-NOTA-PASSAGGIO: la famiglia si fida di te",
+    )

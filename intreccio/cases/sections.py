@@ -1,0 +1,30 @@
+"""The "Presa in carico" section of the person page (people.sections registers it).
+
+The lead wires it with one line once people.sections exists:
+
+    people.sections.register_section(
+        "cases", template="cases/sections/person_case.html",
+        context=cases.sections.context, order=20, visible=cases.sections.visible,
+    )
+"""
+
+from .queries import cases_visible_to, open_case_of
+from .rules import can_open_case
+
+
+def visible(user, person) -> bool:
+    """Shown to whoever may see the person page: it says at least who to contact."""
+    return bool(user and user.is_authenticated)
+
+
+def context(request, person) -> dict:
+    """The person's open case (lead and team when the user may see the case), and past cases seen."""
+    user = request.user
+    seen = list(cases_visible_to(user).filter(person=person).order_by("-opened_at"))
+    open_case = open_case_of(person.pk)
+    return {
+        "open_case": open_case,
+        "open_case_visible": open_case is not None and any(case.pk == open_case.pk for case in seen),
+        "past_cases": [case for case in seen if not case.is_open],
+        "can_open_case": open_case is None and can_open_case(user),
+    }

@@ -1,0 +1,120 @@
+"""Demo seed: cases in every status for a share of the persons the people seeder created.
+
+Everything goes through cases.actions (events, audit and history as in real
+use). Leads are the operators holding the case-lead role; the demo account
+regia@demo.intreccio.it leads the first cases, has one hand-over waiting to
+be accepted by a colleague and one addressed to her. Without persons (the
+people seeder has not run) this seeder does nothing.
+"""
+
+from intreccio.accounts.models import Membership, Team
+from intreccio.core.roles import Role
+from intreccio.core.seeding import SeedContext, seeder
+from intreccio.people.models import Person
+
+from . import actions
+from .models import Case
+
+DEMO_LEAD = "regia@demo.intreccio.it"
+SHARE = 0.3  # of the persons taken in charge
+DEMO_CASES = 12
+# Status of each seeded case: to assess, active, suspended, closed (weights).
+STATUSES = (
+    [Case.Status.TO_ASSESS] * 2
+    + [Case.Status.ACTIVE] * 5
+    + [Case.Status.SUSPENDED]
+    + [Case.Status.CLOSED] * 2
+)
+SUSPENSIONS = ["Ricovero ospedaliero", "Trasferimento temporaneo presso parenti", "Percorso in comunità"]
+CATEGORIES = ["housing", "work", "income", "food", "loneliness", "health", "debt"]
+
+
+def _leads() -> list:
+    """Case leads, the demo account first, each acting for the organisation where they lead cases."""
+    memberships = (
+        Membership.objects.filter(
+            role=Role.CASE_LEAD, active=True, organisation__active=True, user__is_active=True
+        )
+        .select_related("user", "organisation")
+        .order_by("user__email")
+    )
+    leads, seen = [], set()
+    for membership in memberships:
+        if membership.user_id in seen:
+            continue
+        seen.add(membership.user_id)
+        leads.append(membership.user.act_for(membership.organisation))
+    leads.sort(key=lambda user: user.email != DEMO_LEAD)
+    return leads
+
+
+def _team_of(lead):
+    return Team.objects.filter(members=lead, active=True).order_by("pk").first()
+
+
+@seeder("cases", after=("people", "accounts"))
+def seed_cases(context: SeedContext) -> None:
+    rng = context.rng
+    person_ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
+    leads = _leads()
+    if not person_ids or not leads:
+        context.stdout.write("  no persons or no case leads yet: no cases\n")
+        return
+    chosen = sorted(rng.sample(person_ids, max(1, int(len(person_ids) * SHARE))))
+    teams = {lead.pk: _team_of(lead) for lead in leads}
+    demo = leads[0] if leads[0].email == DEMO_LEAD else None
+    persons = Person.objects.in_bulk(chosen)
+    opened: list[Case] = []
+    for index, person_id in enumerate(chosen, start=1):
+        lead = demo if demo is not None and index <= DEMO_CASES else rng.choice(leads)
+        case = actions.open_case(
+            actor=lead,
+            person=persons[person_id],
+            lead=lead,
+            team=teams[lead.pk],
+            categories=rng.sample(CATEGORIES, rng.randint(1, 3)),
+        )
+        status = STATUSES[index % len(STATUSES)] if index <= DEMO_CASES else rng.choice(STATUSES)
+        opened.append(_advance(case, lead, status, rng))
+        context.progress("cases", index, len(chosen))
+    _handovers(opened, leads, demo)
+    context.stdout.write(f"  {len(opened)} cases\n")
+
+
+def _advance(case: Case, lead, status: str, rng) -> Case:
+    if status == Case.Status.TO_ASSESS:
+        return case
+    case = actions.activate_case(case, actor=lead, note="Primo colloquio fatto")
+    if status == Case.Status.SUSPENDED:
+        case = actions.suspend_case(case, actor=lead, reason=rng.choice(SUSPENSIONS))
+    elif status == Case.Status.CLOSED:
+        outcome = rng.choice(Case.Outcome.values)
+        case = actions.close_case(case, actor=lead, outcome=outcome, note="Chiusura concordata")
+    return case
+
+
+def _handovers(cases: list[Case], leads: list, demo) -> None:
+    """One hand-over accepted, one waiting for a colleague, one waiting for the demo lead."""
+    others = [lead for lead in leads if lead is not demo]
+    open_cases = [case for case in cases if case.status in (Case.Status.ACTIVE, Case.Status.TO_ASSESS)]
+    if demo is None or not others or len(open_cases) < 3:
+        return
+    mine = [case for case in open_cases if case.lead_id == demo.pk]
+    theirs = [case for case in open_cases if case.lead_id != demo.pk]
+    if len(mine) >= 2:
+        colleague = others[0]
+        accepted = actions.propose_handover(
+            mine[0], actor=demo, to_user=colleague, note="Trasferimento di zona"
+        )
+        actions.accept_handover(accepted, actor=colleague)
+        actions.propose_handover(mine[1], actor=demo, to_user=colleague, note="Conosce già la famiglia")
+    if theirs:
+        actions.propose_handover(
+            theirs[0], actor=_lead_of(theirs[0], leads), to_user=demo, note="Segue già il fratello"
+        )
+    for case in mine[2:4]:
+        actions.add_team_member(case, actor=demo, user=others[-1], role="Consulente")
+
+
+def _lead_of(case: Case, leads: list):
+    return next(lead for lead in leads if lead.pk == case.lead_id)
