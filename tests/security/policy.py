@@ -73,7 +73,7 @@ CASE_VIEWERS = frozenset(
     {"case_lead", "case_team_member", "team_supervisor_of_target", "team_member_of_target"}
 )
 CASE_MANAGERS = frozenset({"case_lead", "team_supervisor_of_target"})
-WORKS_WITH_PERSONS = frozenset(f"role:{role}" for role in PERSON_FACING_ROLES)
+WORKS_WITH_PERSONS = PERSON_FACING
 HANDOVER_RECIPIENT = frozenset({"handover_recipient"})
 
 
