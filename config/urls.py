@@ -18,4 +18,5 @@ urlpatterns = [
     path("hsds/", hsds_api.urls),
     path("servizi/", include("intreccio.directory.urls")),
     path("portale/", include("intreccio.portal.urls")),
+    path("", include("intreccio.intake.urls")),
 ]
