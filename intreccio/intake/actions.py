@@ -41,7 +41,7 @@ def _categories(needs) -> list[str]:
 
 
 def _check_needs_and_urgency(needs, urgency: str) -> list:
-    needs = list(needs)
+    needs = sorted(needs, key=lambda need: (need.position, need.code))
     if not needs:
         raise ApplicationError(
             _("Indica almeno un bisogno intercettato: serve a capire chi deve prendere in carico."),
