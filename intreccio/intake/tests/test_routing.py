@@ -26,7 +26,10 @@ def record(setting, *codes, person=None, micro=None, actor=None, urgency="ordina
 
 def test_micro_territory_and_need_is_the_most_specific_rule(setting):
     intake = record(setting, "food", micro=setting.centro)
-    assert (intake.routed_to_team, intake.routing_rule) == (setting.caritas_team, setting.rules["centro_food"])
+    assert (intake.routed_to_team, intake.routing_rule) == (
+        setting.caritas_team,
+        setting.rules["centro_food"],
+    )
     assert intake.routing_reason == (
         "Assegnata a Ascolto – Caritas secondo la regola per «Alimentazione» nel microterritorio Lecco – Centro e Pescarenico."
     )
@@ -50,7 +53,9 @@ def test_the_district_default_catches_the_rest(setting):
 
 def test_with_several_needs_the_most_specific_rule_wins_then_taxonomy_order(setting):
     # housing (first in the taxonomy) has no specific rule; food has one for the centre.
-    assert record(setting, "housing", "food", micro=setting.centro).routing_rule == setting.rules["centro_food"]
+    assert (
+        record(setting, "housing", "food", micro=setting.centro).routing_rule == setting.rules["centro_food"]
+    )
     # work comes before food in the taxonomy, but food's rule is more specific (place × need).
     assert record(setting, "food", "work", micro=setting.centro).routing_rule == setting.rules["centro_food"]
     # Two needs with rules of the same level: the first in the taxonomy (work before food).
@@ -84,8 +89,9 @@ def test_refused_sharing_stays_inside_the_recording_organisation(setting):
         "La persona non ha acconsentito alla condivisione: resta in Caritas decanale di Lecco"
     )
     # Its own rule applies when there is one.
-    assert record(setting, "food", person=setting.rosa, actor=setting.carla, micro=setting.centro).routing_rule == (
-        setting.rules["centro_food"]
+    assert (
+        record(setting, "food", person=setting.rosa, actor=setting.carla, micro=setting.centro).routing_rule
+        == (setting.rules["centro_food"])
     )
     # No team of the Comune's covers Bellano-like places: the recording operator keeps it.
     other = record(setting, "housing", person=setting.rosa, actor=setting.bruno, micro=setting.sud)
@@ -167,7 +173,9 @@ def test_deadlines_count_italian_working_days(db, urgency, start, expected):
 
 
 def test_deadline_policies_are_configurable(setting):
-    actions.update_deadline_policy("ordinary", actor=setting.sara, working_days=3, escalate_after_working_days=2)
+    actions.update_deadline_policy(
+        "ordinary", actor=setting.sara, working_days=3, escalate_after_working_days=2
+    )
     assert routing.due_at("ordinary", at(2026, 3, 9, 10, 0)) == at(2026, 3, 12, 18, 0)
     assert routing.escalation_at("ordinary", at(2026, 3, 12, 18, 0)) == at(2026, 3, 16, 18, 0)
 
@@ -175,7 +183,9 @@ def test_deadline_policies_are_configurable(setting):
 def test_the_default_policies_come_from_the_data_migration(db):
     from intreccio.intake.models import DeadlinePolicy
 
-    assert sorted(DeadlinePolicy.objects.values_list("urgency", "working_days", "escalate_after_working_days")) == [
+    assert sorted(
+        DeadlinePolicy.objects.values_list("urgency", "working_days", "escalate_after_working_days")
+    ) == [
         ("immediate", 0, 1),
         ("ordinary", 10, 1),
         ("urgent", 2, 1),
