@@ -47,12 +47,13 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def register_routers() -> None:
-    from . import accounts, directory, organisations, territory
+    from . import accounts, directory, intake, organisations, territory
 
     api.add_router("/territory/", territory.router)
     api.add_router("/organisations/", organisations.router)
     api.add_router("/accounts/", accounts.router)
     api.add_router("/directory/", directory.router)
+    api.add_router("/intake/", intake.router)
 
 
 register_routers()

@@ -525,7 +525,7 @@ def remind_overdue_intakes(*, now=None) -> dict:
 # --- configuration: routing rules and deadlines ---------------------------------------------------
 
 
-def _check_can_manage_routing(actor) -> None:
+def check_can_manage_routing(actor) -> None:
     if not can_manage_routing(actor):
         raise PermissionDenied(
             _("Le regole di smistamento le configurano l'Ufficio di Piano e l'amministratore di sistema.")
@@ -561,7 +561,7 @@ def _rule_payload(rule: RoutingRule) -> dict:
 
 def create_routing_rule(*, actor, team, micro_territory=None, need=None) -> RoutingRule:
     """Say which team takes intakes for a need (blank: any) in a micro-territory (blank: anywhere)."""
-    _check_can_manage_routing(actor)
+    check_can_manage_routing(actor)
     _check_rule_is_new(team, micro_territory, need)
     with transaction.atomic():
         rule = RoutingRule.objects.create(team=team, micro_territory=micro_territory, need=need)
@@ -570,7 +570,7 @@ def create_routing_rule(*, actor, team, micro_territory=None, need=None) -> Rout
 
 
 def update_routing_rule(rule: RoutingRule, *, actor, team, micro_territory=None, need=None) -> RoutingRule:
-    _check_can_manage_routing(actor)
+    check_can_manage_routing(actor)
     if rule.active:
         _check_rule_is_new(team, micro_territory, need, exclude=rule)
     with transaction.atomic():
@@ -587,7 +587,7 @@ def update_routing_rule(rule: RoutingRule, *, actor, team, micro_territory=None,
 
 
 def deactivate_routing_rule(rule: RoutingRule, *, actor) -> RoutingRule:
-    _check_can_manage_routing(actor)
+    check_can_manage_routing(actor)
     if not rule.active:
         return rule
     with transaction.atomic():
@@ -601,7 +601,7 @@ def update_deadline_policy(
     urgency: str, *, actor, working_days: int, escalate_after_working_days: int
 ) -> DeadlinePolicy:
     """Change how many working days an urgency gets, and the delay before the supervisor is told."""
-    _check_can_manage_routing(actor)
+    check_can_manage_routing(actor)
     if urgency not in Urgency.values:
         raise ApplicationError(_("Urgenza sconosciuta."), code="invalid_urgency")
     if not (0 <= working_days <= 60 and 0 <= escalate_after_working_days <= 30):

@@ -31,7 +31,8 @@ def test_micro_territory_and_need_is_the_most_specific_rule(setting):
         setting.rules["centro_food"],
     )
     assert intake.routing_reason == (
-        "Assegnata a Ascolto – Caritas secondo la regola per «Alimentazione» nel microterritorio Lecco – Centro e Pescarenico."
+        "Assegnata a Ascolto – Caritas secondo la regola per «Alimentazione» "
+        "nel microterritorio Lecco – Centro e Pescarenico."
     )
 
 
