@@ -20,4 +20,5 @@ urlpatterns = [
     path("portale/", include("intreccio.portal.urls")),
     path("persone/", include("intreccio.people.urls")),
     path("prese-in-carico/", include("intreccio.cases.urls")),
+    path("", include("intreccio.intake.urls")),
 ]

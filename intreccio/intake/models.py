@@ -41,12 +41,18 @@ class Intake(models.Model):
         }
     )
 
+    # Who the person is, what they need, where they were met: personal data
+    # (interface code reads intakes through intake.queries only).
+    personal_data = True
+
     # None for a sentinel report about someone not yet identified.
     person = models.ForeignKey(
         "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="intakes"
     )
     # What a sentinel can say about someone not identified ("anziana sola, scala B").
     subject_description = models.CharField(_("di chi si tratta"), max_length=250, blank=True)
+    # How to reach someone not identified (a portal request's phone or e-mail).
+    contact = models.CharField(_("recapito"), max_length=200, blank=True)
     source = models.CharField(_("origine"), max_length=10, choices=Source.choices, default=Source.OPERATOR)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

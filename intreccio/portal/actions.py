@@ -163,24 +163,65 @@ def route_help_request(municipality, service=None) -> Organisation | None:
     )
 
 
-def hand_off_help_request(help_request_id: int) -> HelpRequest:
-    """THE hand-off point to the network: route the request to the team that will call back.
+def _micro_territory_of(municipality):
+    """The municipality's micro-territory when it lies in exactly one (else None: routing decides)."""
+    micro_territories = list(municipality.micro_territories.all()[:2])
+    return micro_territories[0] if len(micro_territories) == 1 else None
 
-    Today it routes to an organisation (route_help_request) and the request
-    waits in that organisation's portal queue. When the any-door intake
-    lands, this function's body becomes a call to its sentinel-report action
-    (need, municipality, language, contact, consent → an intake routed like
-    the others, with its deadline), keeping this signature.
+
+def hand_off_help_request(help_request_id: int) -> HelpRequest:
+    """THE hand-off point to the network: the request becomes an intake routed like any other.
+
+    The organisation the request is addressed to (route_help_request: the
+    service's, else the municipality's social secretariat) is the door; the
+    intake (source PORTAL, report_concern) is routed to a team with its
+    deadline, and the request waits in the portal queue of that team's
+    organisation. When no team can receive it, it waits at the door's
+    organisation as before.
     """
+    from intreccio.intake.actions import report_concern
+    from intreccio.intake.models import Intake, Urgency
+
     with transaction.atomic():
         help_request = (
             HelpRequest.objects.select_for_update(of=("self",))
-            .select_related("service__organisation")
+            .select_related("service__organisation", "need", "municipality")
             .get(pk=help_request_id)
         )
         if help_request.handed_off_at is not None:
             return help_request
         organisation = route_help_request(help_request.municipality, help_request.service)
+        intake = None
+        if organisation is not None:
+            details = [
+                _("Lingua in cui ricontattare: %(language)s.") % {"language": help_request.language},
+                help_request.preferred_time
+                and _("Quando chiamare: %(time)s.") % {"time": help_request.preferred_time},
+                help_request.service
+                and _("Dalla scheda: %(service)s.") % {"service": help_request.service.name},
+                help_request.message,
+            ]
+            try:
+                intake = report_concern(
+                    actor=None,
+                    subject_description=_("%(name)s (richiesta dal portale %(code)s, %(municipality)s)")
+                    % {
+                        "name": help_request.name,
+                        "code": help_request.receipt_code,
+                        "municipality": help_request.municipality.name,
+                    },
+                    needs=[help_request.need],
+                    urgency=Urgency.ORDINARY,
+                    micro_territory=_micro_territory_of(help_request.municipality),
+                    narrative="\n".join(str(line) for line in details if line),
+                    source=Intake.Source.PORTAL,
+                    organisation=organisation,
+                    contact=f"{help_request.get_contact_method_display()}: {help_request.contact}",
+                )
+            except ApplicationError:
+                intake = None  # no team anywhere: the request waits at the door's organisation
+        if intake is not None and intake.routed_to_team_id:
+            organisation = intake.routed_to_team.organisation
         help_request.routed_organisation = organisation
         help_request.handed_off_at = timezone.now()
         help_request.save(update_fields=["routed_organisation", "handed_off_at", "updated_at"])
@@ -190,7 +231,10 @@ def hand_off_help_request(help_request_id: int) -> HelpRequest:
             subject=help_request,
             organisation_id=organisation.pk if organisation else None,
             categories=_categories(help_request.need),
-            payload={"routed_to": organisation.pk if organisation else None},
+            payload={
+                "routed_to": organisation.pk if organisation else None,
+                "intake": intake.pk if intake is not None else None,
+            },
         )
     return help_request
 

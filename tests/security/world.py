@@ -114,6 +114,14 @@ URL_KWARGS = {
     "people:notice_pdf": lambda w: {"person_id": w.person.pk},
     "people:access_report": lambda w: {"person_id": w.person.pk},
     "people:access_report_pdf": lambda w: {"person_id": w.person.pk},
+    # --- intake ---
+    "intake:detail": lambda w: {"intake_id": w.intake.pk},
+    "intake:take": lambda w: {"intake_id": w.intake.pk},
+    "intake:acknowledge": lambda w: {"intake_id": w.lead_intake.pk},
+    "intake:reroute": lambda w: {"intake_id": w.intake.pk},
+    "intake:close": lambda w: {"intake_id": w.intake.pk},
+    "intake:rule_edit": lambda w: {"rule_id": w.routing_rule.pk},
+    "intake:rule_deactivate": lambda w: {"rule_id": w.routing_rule.pk},
     # --- the public HSDS API (a URL route of its own django-ninja instance) ---
     "hsds:get_service": lambda w: {"service_id": str(w.service.uuid)},
     "hsds:get_organization": lambda w: {"organization_id": w.comune_hsds_id},
@@ -169,6 +177,25 @@ API_PATHS = {
     "cancel_lead_handover": lambda w: f"/api/v1/cases/handovers/{w.handover.pk}/cancel",
     "add_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team",
     "remove_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team/{w.carla.pk}",
+    # --- intake ---
+    "record_intake": lambda w: "/api/v1/intake/intakes",
+    "report_concern": lambda w: "/api/v1/intake/concerns",
+    "intake_team_queue": lambda w: "/api/v1/intake/queue",
+    "intake_inbox": lambda w: "/api/v1/intake/inbox",
+    "get_intake": lambda w: f"/api/v1/intake/intakes/{w.intake.pk}",
+    "take_intake_in_charge": lambda w: f"/api/v1/intake/intakes/{w.intake.pk}/take",
+    "acknowledge_intake": lambda w: f"/api/v1/intake/intakes/{w.lead_intake.pk}/acknowledge",
+    "reroute_intake": lambda w: f"/api/v1/intake/intakes/{w.intake.pk}/reroute",
+    "close_intake": lambda w: f"/api/v1/intake/intakes/{w.intake.pk}/close",
+    "list_routing_rules": lambda w: "/api/v1/intake/rules",
+    "create_routing_rule": lambda w: "/api/v1/intake/rules",
+    "update_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}",
+    "deactivate_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}/deactivate",
+}
+
+# Query strings of routes that take their target there.
+URL_QUERIES = {
+    "intake:create": lambda w: f"?persona={w.intake.person_id}",
 }
 
 PAYLOADS = {
@@ -366,6 +393,46 @@ PAYLOADS = {
     "api_close": lambda w: {"outcome": "goals_reached", "note": "Ha trovato casa e lavoro"},
     "api_handover": lambda w: {"to_user_id": w.enrico.pk, "note": "Segue già la famiglia"},
     "api_member": lambda w: {"user_id": w.enrico.pk, "role": "Centro di ascolto"},
+    # --- intake ---
+    "intake": lambda w: {"needs": [w.intake_setting.needs["food"].pk], "urgency": "urgent"},
+    "concern": lambda w: {
+        "subject_description": "Signore anziano solo, scala C",
+        "needs": [w.intake_setting.needs["loneliness"].pk],
+        "urgency": "ordinary",
+        "micro_territory": w.micro_territory.pk,
+    },
+    "reroute": lambda w: {"team": w.intake_setting.caritas_team.pk, "note": "Serve il pacco viveri"},
+    "close_intake": lambda w: {"note": "Risolto allo sportello"},
+    "routing_rule": lambda w: {
+        "micro_territory": w.intake_setting.sud.pk,
+        "need": w.intake_setting.needs["debt"].pk,
+        "team": w.team.pk,
+    },
+    "routing_rule_edit": lambda w: {
+        "micro_territory": w.routing_rule.micro_territory_id or "",
+        "need": w.routing_rule.need_id or "",
+        "team": w.intake_setting.south_team.pk,
+    },
+    "deadline": lambda w: {
+        "urgency": "urgent",
+        "urgent-working_days": "3",
+        "urgent-escalate_after_working_days": "1",
+    },
+    "api_intake": lambda w: {"person_id": w.intake.person_id, "needs": ["food"], "urgency": "urgent"},
+    "api_concern": lambda w: {
+        "subject_description": "Signore anziano solo, scala C",
+        "needs": ["loneliness"],
+        "urgency": "ordinary",
+        "micro_territory": "lecco-sud",
+    },
+    "api_reroute": lambda w: {"team_id": w.intake_setting.caritas_team.pk, "note": "Serve il pacco viveri"},
+    "api_close_intake": lambda w: {"note": "Risolto allo sportello"},
+    "api_routing_rule": lambda w: {"micro_territory": "lecco-sud", "need": "debt", "team_id": w.team.pk},
+    "api_routing_rule_edit": lambda w: {
+        "need": "food",
+        "team_id": w.intake_setting.south_team.pk,
+        "micro_territory": "lecco-centro",
+    },
 }
 
 # Secrets: texts of a target only some personas may receive (part B adds canaries).
@@ -385,6 +452,9 @@ SECRETS = {
     # The person a case is about (their surname) and a hand-over's note for the new lead.
     "case_person": lambda w: w.case.person.surnames,
     "handover_note": lambda w: w.handover.note,
+    # What the operator wrote when recording an intake; the name of the person it is about.
+    "intake_narrative": lambda w: w.intake.narrative,
+    "intake_subject": lambda w: w.intake.person.full_name,
 }
 
 
@@ -415,6 +485,13 @@ class World:
         held |= {f"role:{m.role}" for m in memberships if m.organisation_id == active}
         if any(m.role == Role.SYSTEM_ADMIN for m in memberships):
             held.add("system_admin")
+        if any(
+            m.role == Role.ORGANISATION_ADMIN
+            and m.organisation_id == active
+            and m.organisation.kind == "planning_office"
+            for m in memberships
+        ):
+            held.add("planning_admin")
         roles_by_org = {}
         for m in memberships:
             roles_by_org.setdefault(m.organisation_id, set()).add(m.role)
@@ -467,6 +544,27 @@ class World:
             held |= person_relationships(self, user, target, roles_by_org.get(active, set()))
         elif kind in ("cases.case", "cases.leadhandover"):
             held |= case_relationships(target, user)
+        elif kind == "intake.intake":
+            team = target.routed_to_team
+            team_member = team is not None and team.members.filter(pk=user.pk).exists()
+            if team_member:
+                held.add("team_member_of_target")
+            if team is not None and team.supervisor_id == user.pk:
+                held.add("supervisor_of_target")
+            if target.routed_to_user_id == user.pk:
+                held.add("recipient_of_target")
+            if target.case_id and target.case.lead_id == user.pk:
+                held.add("case_lead")
+            if roles_by_org.get(active, set()) & PERSON_FACING and target.organisation_id == active:
+                held.add("recorder_of_target")
+            receiving = team.organisation_id if team is not None else target.organisation_id
+            receives = (
+                team_member
+                or target.routed_to_user_id == user.pk
+                or (team is not None and team.supervisor_id == user.pk)
+            )
+            if receives and Role.CASE_LEAD in roles_by_org.get(receiving, set()):
+                held.add("taker_of_target")
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -490,7 +588,7 @@ class World:
         if entry.route.startswith("api:"):
             return API_PATHS[entry.route.split(":", 1)[1]](self)
         kwargs = URL_KWARGS.get(entry.route, lambda w: {})(self)
-        return reverse(entry.route, kwargs=kwargs)
+        return reverse(entry.route, kwargs=kwargs) + URL_QUERIES.get(entry.route, lambda w: "")(self)
 
     def call(self, persona: str, entry):
         client = self.clients[persona]
@@ -613,6 +711,7 @@ def build_world(network, dpo) -> World:
     build_directory_world(world)
     build_people_world(world)
     build_cases_world(world)
+    build_intake_world(world)
     return world
 
 
@@ -778,4 +877,38 @@ def build_cases_world(world: World) -> None:
         actor=world.enrico,
         to_user=network.ana,
         note="SEGRETO-NOTA-PASSAGGIO: la famiglia si fida di te",
+    )
+
+
+def build_intake_world(world: World) -> None:
+    """The intake's targets, through the app's actions (intreccio/intake/tests/factories.py).
+
+    - intake       Mario Rossi's intake recorded by Bruno (Comune) for housing in Lecco centre,
+                   routed by the district default to the Comune's team (ana, bruno; supervisor diana).
+    - lead_intake  Luca's intake recorded by Carla (Caritas), routed to Ana, his case lead.
+    - routing_rule the rule lecco-centro × food → the Caritas team.
+    """
+    from intreccio.cases.actions import open_case
+    from intreccio.intake import actions as intake
+    from intreccio.intake.tests.factories import build_intake_setting
+    from intreccio.people.actions import register_person
+
+    network = world.network
+    setting = build_intake_setting(network)
+    world.intake_setting = setting
+    world.routing_rule = setting.rules["centro_food"]
+    world.intake = intake.record_intake(
+        actor=network.bruno,
+        person=setting.mario,
+        needs=[setting.needs["housing"]],
+        urgency="urgent",
+        narrative="SEGRETO-ACCESSO: lo sfratto è fissato per venerdì",
+        micro_territory=setting.centro,
+    )
+    luca = register_person(
+        actor=network.ana, given_names="Luca", surnames="Galli", micro_territory=setting.centro
+    )
+    open_case(actor=network.ana, person=luca, lead=network.ana)
+    world.lead_intake = intake.record_intake(
+        actor=network.carla, person=luca, needs=[setting.needs["food"]], urgency="ordinary"
     )
