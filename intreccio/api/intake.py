@@ -49,11 +49,11 @@ class IntakeOut(Schema):
     escalated_at: datetime.datetime | None
 
 
-def _out(intake) -> dict:
+def _out(intake, visible: set[int]) -> dict:
     return {
         "id": intake.pk,
         "person_id": intake.person_id,
-        "subject": queries.person_label(intake),
+        "subject": queries.person_label(intake, visible=intake.person_id in visible),
         "source": intake.source,
         "status": intake.status,
         "urgency": intake.urgency,
@@ -145,7 +145,7 @@ def record_intake(request, payload: IntakeIn):
         access_point=access_point,
         micro_territory=_micro_territory(payload.micro_territory),
     )
-    return Status(201, _out(queries.get_intake_for_user(request.user, intake.pk)))
+    return Status(201, _one(request.user, intake.pk))
 
 
 class ConcernIn(Schema):
@@ -169,7 +169,7 @@ def report_concern(request, payload: ConcernIn):
         narrative=payload.narrative,
         contact=payload.contact,
     )
-    return Status(201, _out(queries.get_intake_for_user(request.user, intake.pk)))
+    return Status(201, _one(request.user, intake.pk))
 
 
 @router.get("/queue", response={200: list[IntakeOut], **ERRORS}, operation_id="intake_team_queue")
@@ -179,7 +179,9 @@ def intake_team_queue(request):
         raise PermissionDenied(_("La coda è riservata a chi lavora con le persone."))
     intakes = queries.team_queue(request.user)
     queries.audit_list_read(request.user, intakes, list_name="queue")
-    return [_out(intake) for intake in intakes]
+    intakes = list(intakes)
+    visible = queries.visible_person_ids(request.user, (intake.person_id for intake in intakes))
+    return [_out(intake, visible) for intake in intakes]
 
 
 class InboxOut(Schema):
@@ -197,12 +199,15 @@ def intake_inbox(request):
     queries.audit_list_read(
         request.user, {i.pk: i for rows in sections.values() for i in rows}.values(), list_name="inbox"
     )
-    return {name: [_out(intake) for intake in items] for name, items in sections.items()}
+    sections = {name: list(items) for name, items in sections.items()}
+    person_ids = (intake.person_id for items in sections.values() for intake in items)
+    visible = queries.visible_person_ids(request.user, person_ids)
+    return {name: [_out(intake, visible) for intake in items] for name, items in sections.items()}
 
 
 @router.get("/intakes/{intake_id}", response={200: IntakeOut, **ERRORS}, operation_id="get_intake")
 def get_intake(request, intake_id: int):
-    return _out(queries.get_intake_for_user(request.user, intake_id))
+    return _one(request.user, intake_id)
 
 
 class CaseRef(Schema):
@@ -217,7 +222,7 @@ def take_intake_in_charge(request, intake_id: int):
     """Take the person in charge as their case lead (or join the case opened meanwhile)."""
     intake = queries.get_intake_for_user(request.user, intake_id, purpose="presa in carico")
     case = actions.take_in_charge(intake, actor=request.user)
-    return {"case_id": case.pk, "intake": _out(queries.get_intake_for_user(request.user, intake_id))}
+    return {"case_id": case.pk, "intake": _one(request.user, intake_id)}
 
 
 @router.post(
@@ -227,7 +232,7 @@ def acknowledge_intake(request, intake_id: int):
     """The case lead acknowledges an intake about their person: it joins the case."""
     intake = queries.get_intake_for_user(request.user, intake_id, purpose="conferma del case manager")
     actions.acknowledge_intake(intake, actor=request.user)
-    return _out(queries.get_intake_for_user(request.user, intake_id))
+    return _one(request.user, intake_id)
 
 
 class RerouteIn(Schema):
@@ -244,7 +249,7 @@ def reroute_intake(request, intake_id: int, payload: RerouteIn):
     if not can_handle_intake(request.user, intake):
         raise PermissionDenied(_("Solo chi ha ricevuto l'accesso può indirizzarlo altrove."))
     actions.reroute_intake(intake, actor=request.user, team=_team(payload.team_id), note=payload.note)
-    return _out(queries.get_intake_for_user(request.user, intake_id))
+    return _one(request.user, intake_id)
 
 
 class CloseIn(Schema):
@@ -256,7 +261,7 @@ def close_intake(request, intake_id: int, payload: CloseIn):
     """Close without taking in charge (not for the network, solved on the spot), saying why."""
     intake = queries.get_intake_for_user(request.user, intake_id, purpose="chiusura dell'accesso")
     actions.close_intake(intake, actor=request.user, note=payload.note)
-    return _out(queries.get_intake_for_user(request.user, intake_id))
+    return _one(request.user, intake_id)
 
 
 # --- routing rules ----------------------------------------------------------------------------
@@ -270,6 +275,11 @@ class RuleOut(Schema):
     team: str
     organisation: str
     active: bool
+
+
+def _one(user, intake_id) -> dict:
+    intake = queries.get_intake_for_user(user, intake_id)
+    return _out(intake, queries.visible_person_ids(user, [intake.person_id]))
 
 
 def _rule_out(rule) -> dict:

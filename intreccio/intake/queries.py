@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from intreccio.accounts.models import Team
 from intreccio.audit.log import record_audit
@@ -25,17 +26,40 @@ from .models import DeadlinePolicy, Intake, RoutingRule, Urgency
 INBOX_DAYS = 90
 
 
-def person_label(subject) -> str:
+def person_label(subject, *, visible: bool) -> str:
     """How an intake's subject (an Intake, or the Person an intake is being recorded about) is named.
 
-    The one place that reads a person's name for the intake pages and API:
-    the people app's disclosure rules replace it at merge.
+    `visible`: whether the viewer may see the person now (people's rules,
+    consent included; see visible_person_ids). Otherwise the page says only
+    that the network knows the person (minimal disclosure).
     """
     if isinstance(subject, Intake):
         if subject.person_id is None:
             return subject.subject_description
+        if not visible:
+            return _("Persona nota alla rete (n. %(number)s)") % {"number": subject.person_id}
         subject = subject.person
+    elif not visible:
+        return _("Persona nota alla rete (n. %(number)s)") % {"number": subject.pk}
     return subject.full_name
+
+
+def rows_by_section(sections: dict, user, now=None) -> dict[str, list[dict]]:
+    """rows() for each section of a page, asking once which persons the user may see."""
+    sections = {name: list(items) for name, items in sections.items()}
+    person_ids = (intake.person_id for items in sections.values() for intake in items)
+    visible = visible_person_ids(user, person_ids)
+    return {name: rows(items, user, now, visible) for name, items in sections.items()}
+
+
+def visible_person_ids(user, person_ids) -> set[int]:
+    """Which of these persons the user may see now (one query; people's rules, consent included)."""
+    from intreccio.people.queries import persons_visible_to
+
+    person_ids = {pk for pk in person_ids if pk is not None}
+    if not person_ids:
+        return set()
+    return set(persons_visible_to(user).filter(pk__in=person_ids).values_list("pk", flat=True))
 
 
 def is_overdue(intake: Intake, now=None) -> bool:
@@ -43,11 +67,18 @@ def is_overdue(intake: Intake, now=None) -> bool:
     return intake.status == Intake.Status.ROUTED and intake.due_at is not None and intake.due_at < now
 
 
-def rows(intakes, now=None) -> list[dict]:
+def rows(intakes, user, now=None, visible: set[int] | None = None) -> list[dict]:
     """What a list shows of each intake: the intake, its subject's label, whether it is overdue."""
     now = now or timezone.now()
+    intakes = list(intakes)
+    if visible is None:
+        visible = visible_person_ids(user, (intake.person_id for intake in intakes))
     return [
-        {"intake": intake, "person_name": person_label(intake), "overdue": is_overdue(intake, now)}
+        {
+            "intake": intake,
+            "person_name": person_label(intake, visible=intake.person_id in visible),
+            "overdue": is_overdue(intake, now),
+        }
         for intake in intakes
     ]
 
@@ -237,18 +268,25 @@ def person_ids_routed_to(user) -> QuerySet:
 
 
 def person_for_intake(user, person_id):
-    """The person an operator is recording an intake about (found in the search: known to the network).
+    """The person an operator is recording an intake about, as the search showed them.
 
-    Anyone who may record an intake may record one about any person the
-    search showed them; what the page shows of the person goes through
-    person_label. Audited as a read; NotFound when missing.
+    Any operator who may record an intake may record one about a person the
+    search can show them: one they may see, or one the network knows and
+    whose sharing choice lets their organisation know it (people's rules).
+    A person who refused sharing with them is not found (NotFound, as for a
+    missing id). Audited as a read.
     """
     from intreccio.people.models import Person
+    from intreccio.people.rules import sharing_permits, visible_persons
 
     try:
-        person = Person.objects.get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError):
+        pk = int(person_id)
+    except (ValueError, TypeError):
         raise NotFound() from None
+    organisation = user.active_organisation
+    person = Person.objects.filter(visible_persons(user) | sharing_permits(organisation), pk=pk).first()
+    if person is None:
+        raise NotFound()
     record_audit(
         user, AuditEntry.Action.READ, person, person_id=person.pk, purpose="registrazione di un accesso"
     )

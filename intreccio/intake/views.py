@@ -60,7 +60,14 @@ def intake_create(request):
             messages.success(request, intake.routing_reason)
             return redirect("intake:detail", intake.pk)
     return render(
-        request, "intake/intake_form.html", {"form": form, "person_name": queries.person_label(person)}
+        request,
+        "intake/intake_form.html",
+        {
+            "form": form,
+            "person_name": queries.person_label(
+                person, visible=bool(queries.visible_person_ids(request.user, [person.pk]))
+            ),
+        },
     )
 
 
@@ -88,7 +95,7 @@ def team_queue(request):
     return render(
         request,
         "intake/queue.html",
-        {"rows": queries.rows(intakes), "now": timezone.now()},
+        {"rows": queries.rows(intakes, request.user), "now": timezone.now()},
     )
 
 
@@ -102,7 +109,7 @@ def inbox(request):
     return render(
         request,
         "intake/inbox.html",
-        {name: queries.rows(items) for name, items in sections.items()},
+        queries.rows_by_section(sections, request.user),
     )
 
 
@@ -116,7 +123,9 @@ def intake_detail(request, intake_id: int):
         "intake/intake_detail.html",
         {
             "intake": intake,
-            "person_name": queries.person_label(intake),
+            "person_name": queries.person_label(
+                intake, visible=bool(queries.visible_person_ids(request.user, [intake.person_id]))
+            ),
             "needs": list(intake.needs.all()),
             "overdue": queries.is_overdue(intake),
             "may_take": intake.status == intake.Status.ROUTED and can_take_in_charge(user, intake),
