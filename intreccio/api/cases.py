@@ -7,7 +7,7 @@ import datetime
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from intreccio.cases import actions, queries
 from intreccio.cases.models import Case
@@ -15,6 +15,7 @@ from intreccio.core.exceptions import PermissionDenied
 from intreccio.core.roles import PERSON_FACING_ROLES
 
 from .main import ERRORS
+from .pagination import Pagination
 
 router = Router(tags=["cases"])
 
@@ -111,7 +112,7 @@ class CaseFilters(Schema):
     status: Case.Status | None = None
 
 
-class CasePagination(PageNumberPagination):
+class CasePagination(Pagination):
     """The persons a page of cases disclosed are audited once per page (SEARCH)."""
 
     def paginate_queryset(self, queryset, pagination, request, **params):
