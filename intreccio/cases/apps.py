@@ -10,8 +10,9 @@ class CasesConfig(AppConfig):
         from intreccio.core import dashboard, navigation
         from intreccio.core.roles import PERSON_FACING_ROLES
         from intreccio.people import relationships
+        from intreccio.people import sections as people_sections
 
-        from . import panels, queries
+        from . import panels, queries, sections
 
         relationships.register_source(
             relationships.RelationshipSource(
@@ -24,6 +25,13 @@ class CasesConfig(AppConfig):
             )
         )
         relationships.register_lead_contacts(queries.lead_contacts)
+        people_sections.register_section(
+            "cases",
+            template="cases/sections/person_case.html",
+            context=sections.context,
+            order=20,
+            visible=sections.visible,
+        )
         # Every role that works with persons may sit on a case team.
         taking_in_charge = frozenset(PERSON_FACING_ROLES)
         navigation.register(

@@ -21,16 +21,11 @@ OPEN = ~Q(status=Case.Status.CLOSED)
 
 
 def _consent_reaches(organisation) -> Q:
-    """Cases whose person's sharing choices reach `organisation` (mirrors cases.rules.person_shares_with)."""
-    from intreccio.people.models import ConsentRecord, Person
+    """Cases whose person's sharing choices reach `organisation` (people's rule, as a subquery)."""
+    from intreccio.people.models import Person
+    from intreccio.people.rules import sharing_permits
 
-    in_force = ConsentRecord.objects.filter(person=OuterRef("person"), withdrawn_at__isnull=True)
-    selected = in_force.filter(
-        Q(organisations=organisation.pk) | Q(organisation_kinds__icontains=f'"{organisation.kind}"')
-    )
-    return Q(person__sharing=Person.Sharing.NETWORK) | (
-        Q(person__sharing=Person.Sharing.SELECTED) & Q(Exists(selected))
-    )
+    return Q(person__in=Person.objects.filter(sharing_permits(organisation)).values("pk"))
 
 
 def _visibility(user) -> Q:

@@ -1,6 +1,7 @@
 import datetime
 
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,9 +13,17 @@ class IntakeConfig(AppConfig):
         from intreccio.core import dashboard, navigation, periodic
         from intreccio.core.roles import PERSON_FACING_ROLES, Role
         from intreccio.people.relationships import RelationshipSource, register_source
+        from intreccio.people.sections import register_person_action
 
         from . import panels, queries, tasks
 
+        # Next to every person found (or opened): record what this door intercepted.
+        register_person_action(
+            "intake",
+            label=_("Registra un accesso"),
+            url=lambda: reverse("intake:create") + "?persona=",
+            order=10,
+        )
         # The door the person walked through may always help them; those who
         # received the intake see the person only as far as sharing allows.
         register_source(

@@ -44,3 +44,27 @@ def sections_for(request, person) -> list[dict]:
             continue
         shown.append({"name": section.name, "template": section.template, **section.context(request, person)})
     return shown
+
+
+@dataclass(frozen=True)
+class PersonAction:
+    """A link offered next to a person found in the search and on the person page ("record an intake")."""
+
+    name: str
+    label: str
+    # The URL without the person's id, which the template appends (e.g. "/accessi/nuovo/?persona=").
+    url: Callable[[], str]
+    order: int = 100
+
+
+_actions: dict[str, PersonAction] = {}
+
+
+def register_person_action(name: str, *, label, url: Callable[[], str], order: int = 100) -> None:
+    _actions[name] = PersonAction(name=name, label=label, url=url, order=order)
+
+
+def person_actions() -> list[dict]:
+    """The registered actions, ordered, with their URL prefix resolved."""
+    ordered = sorted(_actions.values(), key=lambda item: (item.order, item.name))
+    return [{"name": action.name, "label": action.label, "url": action.url()} for action in ordered]

@@ -30,7 +30,7 @@ from .forms import (
 from .models import HouseholdMember, PersonName
 from .notices import CURRENT_VERSION, notice_language, notice_text
 from .rules import can_register_person, can_search_persons, can_view_access_report
-from .sections import sections_for
+from .sections import person_actions, sections_for
 
 
 def _check_works_with_persons(request) -> None:
@@ -59,6 +59,7 @@ def search(request):
         "form": form,
         "text": text,
         "results": queries.find_persons(request.user, text) if text else [],
+        "person_actions": person_actions(),
     }
     template = "people/search.html#results" if request.htmx else "people/search.html"
     return render(request, template, context)
@@ -115,6 +116,7 @@ def person_page(request, person_id: int):
             **queries.person_detail(person),
             "timeline": [(event, events.label(event.kind)) for event in queries.timeline(person)],
             "sections": sections_for(request, person),
+            "person_actions": person_actions(),
             "can_view_access_report": can_view_access_report(request.user, person),
         },
     )

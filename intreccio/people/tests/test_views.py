@@ -28,7 +28,8 @@ def test_search_page_lists_matches_with_a_constant_number_of_queries(
     client.get(reverse("people:search"))  # warm the session
     # QUERIES_SEARCH_PAGE: the request's gates (session, user, memberships, second-factor device,
     # the user's session record), ONE query for the scored candidates with their visibility and
-    # sharing (subqueries), the lead contacts (one per provider), the SEARCH audit entry, the session save. Independent of the rows.
+    # sharing (subqueries), the lead contacts (one per provider), the SEARCH audit entry, the
+    # session save. Independent of the rows.
     with django_assert_num_queries(QUERIES_SEARCH_PAGE):
         response = client.get(reverse("people:search"), {"q": "Rossi"})
     assert response.status_code == 200
