@@ -316,7 +316,7 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # `manage.py show_demo_accounts` prints it, `manage.py demo_totp` the code.
 INTRECCIO_DEMO_TOTP_KEY = env("INTRECCIO_DEMO_TOTP_KEY", "496e7472656363696f2d64656d6f2d3230323621")
 
-# --- Audit chain (docs/decisions/0005-tamper-evident-audit.md) -----------------
+# --- Audit chain (docs/decisions/0006-tamper-evident-audit.md) -----------------
 # Each sealing run appends the chain head to this file, which must live on
 # storage the application cannot rewrite (shipped off the host): truncating
 # the audit tables is then detected by `manage.py verify_audit_chain`.

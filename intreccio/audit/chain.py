@@ -15,7 +15,7 @@ which operations ship to storage the application cannot rewrite.
 an altered row, a deleted row (a gap, or a seal without its row), rows in a
 different order, rows never sealed for longer than the grace period
 (inserted behind the sealer), and a chain shorter than a checkpoint or an
-anchor line says (truncation). See docs/decisions/0005-tamper-evident-audit.md.
+anchor line says (truncation). See docs/decisions/0006-tamper-evident-audit.md.
 """
 
 import datetime

@@ -128,7 +128,7 @@ class DomainEvent(AppendOnlyModel):
 
 
 class AuditSeal(AppendOnlyModel):
-    """One link of the hash chain over both logs (docs/decisions/0005-tamper-evident-audit.md).
+    """One link of the hash chain over both logs (docs/decisions/0006-tamper-evident-audit.md).
 
     digest_n = SHA-256(digest_{n-1} ‖ kind ‖ canonical(row)), seq 1, 2, 3…
     without gaps. Written by the sealer only, after the row it seals was

@@ -5,7 +5,7 @@ supervisor of the team it was routed to, or the operator it was routed to
 (a case lead, or the recording operator when the person refused sharing).
 Routing rules and deadlines shape the whole district: the system
 administrator and the planning office's (Ufficio di Piano) administrators
-configure them (docs/decisions/0006-intake-routing.md).
+configure them (docs/decisions/0009-intake-routing.md).
 """
 
 import rules
