@@ -42,8 +42,21 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _create_postgres_database(size: str) -> None:
+    """Create the bench database on first use (the server's trust/peer access is enough)."""
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
+        name = f"intreccio_bench_{size}"
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def worker(size: str, database: str, repeat: int, reseed: bool) -> dict:
     os.environ["DATABASE_URL"] = _database_url(database, size)
+    if database == "postgres":
+        _create_postgres_database(size)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.development")
     os.environ["DEBUG"] = "0"
     sys.path.insert(0, str(ROOT))
