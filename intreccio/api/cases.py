@@ -20,6 +20,13 @@ from .pagination import Pagination
 router = Router(tags=["cases"])
 
 
+# Plain value lists, not enums: django-ninja names an enum component after its
+# class ("Status", "Outcome"), and same-named enums of other apps would collide
+# in the OpenAPI schema.
+CaseStatus = Literal[tuple(Case.Status.values)]
+CaseOutcome = Literal[tuple(Case.Outcome.values)]
+
+
 class MemberOut(Schema):
     user_id: int
     name: str
@@ -31,7 +38,7 @@ class CaseOut(Schema):
     id: int
     person_id: int
     person_name: str
-    status: Case.Status
+    status: CaseStatus
     lead_id: int
     lead_name: str
     lead_organisation: str
@@ -109,7 +116,7 @@ def _handover_out(handover) -> dict:
 
 class CaseFilters(Schema):
     role: Literal["lead", "member"] = "lead"
-    status: Case.Status | None = None
+    status: CaseStatus | None = None
 
 
 class CasePagination(Pagination):
@@ -161,8 +168,8 @@ class RequiredReasonIn(Schema):
     reason: str = Field(..., max_length=4000)
 
 
-class CloseIn(Schema):
-    outcome: Case.Outcome
+class CaseCloseIn(Schema):
+    outcome: CaseOutcome
     note: str = Field("", max_length=4000)
 
 
@@ -191,7 +198,7 @@ def resume_case(request, case_id: int, payload: StatusIn):
 
 
 @router.post("/{case_id}/close", response={200: CaseDetailOut, **ERRORS}, operation_id="close_case")
-def close_case(request, case_id: int, payload: CloseIn):
+def close_case(request, case_id: int, payload: CaseCloseIn):
     """Close with an outcome; a pending hand-over is cancelled."""
     return _move(request, case_id, "close", outcome=payload.outcome, reason=payload.note)
 

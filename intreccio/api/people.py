@@ -76,7 +76,7 @@ def _result(result) -> dict:
     }
 
 
-class SearchIn(Schema):
+class PersonSearchIn(Schema):
     q: str = Field(
         ...,
         min_length=1,
@@ -87,7 +87,7 @@ class SearchIn(Schema):
 
 
 @router.get("/search", response={200: list[SearchResultOut], **ERRORS}, operation_id="find_persons")
-def find_persons(request, filters: Query[SearchIn]):
+def find_persons(request, filters: Query[PersonSearchIn]):
     """Find a person before registering them (minimal disclosure; the search is audited)."""
     from intreccio.core.exceptions import PermissionDenied
     from intreccio.people.rules import can_search_persons
