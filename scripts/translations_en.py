@@ -277,6 +277,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Non riesci a inquadrarlo? Inserisci a mano questa chiave:": "Cannot scan it? Enter this key by hand:",
     "Attiva": "Active",
     "pulsante\x04Attiva": "Turn on",
+    "termine\x04Scadenza": "Deadline",
+    " o ": " or ",
     "Apri l'app di autenticazione sul telefono e inserisci il codice di 6 cifre che mostra per Intreccio. Se non hai il telefono, usa uno dei codici di recupero.": (
         "Open the authenticator app on your phone and enter the 6-digit code it shows for Intreccio. "
         "If you do not have your phone, use one of your recovery codes."

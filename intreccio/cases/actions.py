@@ -223,7 +223,7 @@ def change_status(case: Case, *, actor, move: str, reason: str = "", outcome: st
             raise InvalidTransition(
                 _("Questa azione vale per una presa in carico %(expected)s; questa è «%(source)s».")
                 % {
-                    "expected": " o ".join(f"«{LABELS[s]}»" for s in sorted(sources)),
+                    "expected": _(" o ").join(f"«{LABELS[s]}»" for s in sorted(sources)),
                     "source": LABELS[source],
                 },
                 details={"from": source, "to": target},
