@@ -123,7 +123,8 @@ def record_disclosure(user, cases) -> None:
 
 
 def person_of(case):
-    """The person shown on the case page (people.queries takes over when it exists)."""
+    """The person shown on the case page: whoever may see the case may see its person
+    (cases_visible_to applies people's sharing rule to every organisation but the lead's)."""
     return case.person
 
 

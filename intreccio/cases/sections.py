@@ -1,12 +1,4 @@
-"""The "Presa in carico" section of the person page (people.sections registers it).
-
-The lead wires it with one line once people.sections exists:
-
-    people.sections.register_section(
-        "cases", template="cases/sections/person_case.html",
-        context=cases.sections.context, order=20, visible=cases.sections.visible,
-    )
-"""
+"""The "Presa in carico" section of the person page (registered in CasesConfig.ready())."""
 
 from .queries import cases_visible_to, open_case_of
 from .rules import can_open_case
