@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     # Domain apps, lower layers first (see docs/architecture.md).
     "intreccio.core",
     "intreccio.audit",
+    "intreccio.notifications",
     "intreccio.territory",
     "intreccio.organisations",
     "intreccio.accounts",
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
     "intreccio.people",
     "intreccio.cases",
     "intreccio.intake",
+    "intreccio.plans",
+    "intreccio.referrals",
+    "intreccio.responses",
+    "intreccio.timeline",
     "intreccio.identity",
     "intreccio.portal",
     "intreccio.api",

@@ -174,3 +174,31 @@ class CaseStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class CaseNote(models.Model):
+    """The case diary: a dated note by a team member, with who may read it."""
+
+    class Visibility(models.TextChoices):
+        TEAM = "team", _("Tutta l'équipe del caso")
+        ORGANISATION = "organisation", _("Solo il mio ente")
+        LEAD = "lead", _("Solo io e il case manager")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("nota"))
+    visibility = models.CharField(
+        _("chi può leggerla"), max_length=12, choices=Visibility.choices, default=Visibility.TEAM
+    )
+    categories = models.JSONField(default=list, blank=True)
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nota del diario")
+        verbose_name_plural = _("diario della presa in carico")
+        ordering = ["-written_at", "-id"]
+        indexes = [models.Index(fields=["case", "written_at"], name="case_note_time")]
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.written_at:%Y-%m-%d}"

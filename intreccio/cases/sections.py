@@ -1,7 +1,14 @@
-"""The "Presa in carico" section of the person page (registered in CasesConfig.ready())."""
+"""The "Presa in carico" section of the person page (registered in CasesConfig.ready()),
+and the registry of the sections higher apps add to the case page (plan, referrals, responses, diary).
+"""
+
+from intreccio.core.sections import SectionRegistry
 
 from .queries import cases_visible_to, open_case_of
 from .rules import can_open_case
+
+case_page = SectionRegistry()
+register_case_section = case_page.register
 
 
 def visible(user, person) -> bool:

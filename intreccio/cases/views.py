@@ -22,6 +22,7 @@ from .rules import (
     can_handover,
     can_manage_team,
 )
+from .sections import case_page
 
 works_with_persons = has_role(*PERSON_FACING_ROLES)
 
@@ -70,6 +71,7 @@ def _detail(request, case, *, status_form=None, handover_form=None, member_form=
         "status_url": reverse("cases:status", args=[case.pk]),
         "handover_url": reverse("cases:handover_propose", args=[case.pk]),
         "member_add_url": reverse("cases:member_add", args=[case.pk]),
+        "sections": case_page.sections_for(request, case),
     }
     if may_handover:
         context["handover_form"] = handover_form or HandoverForm(

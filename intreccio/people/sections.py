@@ -12,38 +12,11 @@ app's scoped queries.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from intreccio.core.sections import SectionRegistry
 
-@dataclass(frozen=True)
-class Section:
-    name: str
-    template: str
-    context: Callable
-    order: int = 100
-    visible: Callable | None = None
-
-
-_sections: dict[str, Section] = {}
-
-
-def register_section(
-    name: str,
-    *,
-    template: str,
-    context: Callable,
-    order: int = 100,
-    visible: Callable | None = None,
-) -> None:
-    _sections[name] = Section(name=name, template=template, context=context, order=order, visible=visible)
-
-
-def sections_for(request, person) -> list[dict]:
-    """The visible sections with their rendered context, in order."""
-    shown = []
-    for section in sorted(_sections.values(), key=lambda item: (item.order, item.name)):
-        if section.visible is not None and not section.visible(request.user, person):
-            continue
-        shown.append({"name": section.name, "template": section.template, **section.context(request, person)})
-    return shown
+person_page = SectionRegistry()
+register_section = person_page.register
+sections_for = person_page.sections_for
 
 
 @dataclass(frozen=True)
