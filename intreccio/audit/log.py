@@ -35,7 +35,7 @@ def _target(target) -> tuple[str, str]:
     return kind, str(identifier)
 
 
-def record_audit(
+def audit_entry(
     actor,
     action: str,
     target=None,
@@ -46,11 +46,10 @@ def record_audit(
     purpose: str = "",
     details: dict | None = None,
 ) -> AuditEntry:
-    """Append one audit entry; `target` is a model instance or (type, id)."""
+    """The unsaved audit entry `record_audit` writes (bulk writers such as the demo seed insert many)."""
     context = current_context()
     target_type, target_id = _target(target)
-    return _write(
-        AuditEntry,
+    return AuditEntry(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=_label(actor),
         organisation_id=context.organisation_id,
@@ -69,16 +68,22 @@ def record_audit(
     )
 
 
-def _write(model, **values):
+def record_audit(actor, action: str, target=None, **fields) -> AuditEntry:
+    """Append one audit entry; `target` is a model instance or (type, id); fields as audit_entry."""
+    return _write(audit_entry(actor, action, target, **fields))
+
+
+def _write(row):
     # One INSERT, no savepoint: a failure aborts the caller's transaction,
     # which then rolls back as a whole (AuditUnavailable propagates).
     try:
-        return model.objects.create(**values)
+        row.save(force_insert=True)
     except DatabaseError as error:
         raise AuditUnavailable() from error
+    return row
 
 
-def record_event(
+def domain_event(
     kind: str,
     *,
     actor,
@@ -89,10 +94,9 @@ def record_event(
     payload: dict | None = None,
     organisation_id: int | None = None,
 ) -> DomainEvent:
-    """Append one domain event about `subject` (a model instance or (type, id))."""
+    """The unsaved domain event `record_event` writes about `subject` (a model instance or (type, id))."""
     subject_type, subject_id = _target(subject)
-    return _write(
-        DomainEvent,
+    return DomainEvent(
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
         organisation_id=organisation_id if organisation_id is not None else current_context().organisation_id,
@@ -103,3 +107,8 @@ def record_event(
         categories=categories or [],
         payload=payload or {},
     )
+
+
+def record_event(kind: str, **fields) -> DomainEvent:
+    """Append one domain event; fields as domain_event."""
+    return _write(domain_event(kind, **fields))

@@ -1,23 +1,33 @@
 """Demo seed: cases in every status for a share of the persons the people seeder created.
 
-Everything goes through cases.actions (events, audit and history as in real
-use). Leads are the operators holding the case-lead role; the demo account
-regia@demo.intreccio.it leads the first cases, has one hand-over waiting to
-be accepted by a colleague and one addressed to her. Without persons (the
+The first cases go through cases.actions (events, audit and history as in
+real use); beyond ACTIONS_UP_TO, a bulk path writes exactly the rows those
+actions write (the large territory has 60,000 cases). Leads are the
+operators holding the case-lead role; the demo account
+regia@demo.intreccio.it leads the first cases, has one hand-over waiting
+to be accepted by a colleague and one addressed to her. Without persons (the
 people seeder has not run) this seeder does nothing.
 """
 
+import functools
+
+from django.utils import timezone
+
 from intreccio.accounts.models import Membership, Team
+from intreccio.audit.log import audit_entry, domain_event
+from intreccio.audit.models import AuditEntry, DomainEvent
 from intreccio.core.roles import Role
 from intreccio.core.seeding import SeedContext, seeder
 from intreccio.people.models import Person
 
-from . import actions
-from .models import Case
+from . import actions, events
+from .models import Case, CaseMember, CaseStatusChange
 
 DEMO_LEAD = "regia@demo.intreccio.it"
 SHARE = 0.3  # of the persons taken in charge
 DEMO_CASES = 12
+ACTIONS_UP_TO = 2_000
+BATCH = 500
 # Status of each seeded case: to assess, active, suspended, closed (weights).
 STATUSES = (
     [Case.Status.TO_ASSESS] * 2
@@ -65,7 +75,7 @@ def seed_cases(context: SeedContext) -> None:
     demo = leads[0] if leads[0].email == DEMO_LEAD else None
     persons = Person.objects.in_bulk(chosen)
     opened: list[Case] = []
-    for index, person_id in enumerate(chosen, start=1):
+    for index, person_id in enumerate(chosen[:ACTIONS_UP_TO], start=1):
         lead = demo if demo is not None and index <= DEMO_CASES else rng.choice(leads)
         case = actions.open_case(
             actor=lead,
@@ -78,7 +88,117 @@ def seed_cases(context: SeedContext) -> None:
         opened.append(_advance(case, lead, status, rng))
         context.progress("cases", index, len(chosen))
     _handovers(opened, leads, demo)
-    context.stdout.write(f"  {len(opened)} cases\n")
+    bulk = _bulk_cases(context, chosen[ACTIONS_UP_TO:], persons, leads, teams, start=len(opened))
+    context.stdout.write(f"  {len(opened) + bulk} cases ({bulk} in bulk)\n")
+
+
+def _bulk_cases(
+    context: SeedContext, person_ids: list[int], persons: dict, leads: list, teams: dict, *, start
+) -> int:
+    """Open (and move) cases for `person_ids` writing the rows open_case and change_status write."""
+    from django.db import transaction
+
+    rng, total, done = context.rng, start + len(person_ids), 0
+    for batch_start in range(0, len(person_ids), BATCH):
+        chunk = person_ids[batch_start : batch_start + BATCH]
+        plans = []
+        for person_id in chunk:
+            lead = rng.choice(leads)
+            status = rng.choice(STATUSES)
+            outcome = rng.choice(Case.Outcome.values) if status == Case.Status.CLOSED else ""
+            reason = rng.choice(SUSPENSIONS) if status == Case.Status.SUSPENDED else ""
+            plans.append(
+                (person_id, lead, status, outcome, reason, rng.sample(CATEGORIES, rng.randint(1, 3)))
+            )
+        with transaction.atomic():
+            now = timezone.now()
+            cases = Case.objects.bulk_create(
+                Case(
+                    person_id=person_id,
+                    lead=lead,
+                    lead_organisation=lead.active_organisation,
+                    team=teams[lead.pk],
+                    micro_territory_id=persons[person_id].micro_territory_id,
+                    categories=sorted(set(categories)),
+                    status=status,
+                    status_changed_at=now,
+                    closed_at=now if status == Case.Status.CLOSED else None,
+                    outcome=outcome,
+                    outcome_note="Chiusura concordata" if outcome else "",
+                    opened_at=now,
+                )
+                for person_id, lead, status, outcome, _reason, categories in plans
+            )
+            CaseMember.objects.bulk_create(
+                CaseMember(
+                    case=case,
+                    user=case.lead,
+                    organisation=case.lead_organisation,
+                    role=actions.LEAD_ROLE_LABEL,
+                )
+                for case in cases
+            )
+            changes, rows, audited = [], [], []
+
+            record = functools.partial(_record, rows, audited)
+            for case, (_pid, lead, status, outcome, reason, _cats) in zip(cases, plans, strict=True):
+                opened = {
+                    "lead": lead.pk,
+                    "lead_organisation": case.lead_organisation_id,
+                    "team": case.team_id,
+                }
+                record(events.CASE_OPENED, case, lead, opened, AuditEntry.Action.CREATE)
+                if status == Case.Status.TO_ASSESS:
+                    continue
+                moves = [
+                    (
+                        Case.Status.TO_ASSESS,
+                        Case.Status.ACTIVE,
+                        events.CASE_ACTIVATED,
+                        "Primo colloquio fatto",
+                    )
+                ]
+                if status == Case.Status.SUSPENDED:
+                    moves.append((Case.Status.ACTIVE, status, events.CASE_SUSPENDED, reason))
+                elif status == Case.Status.CLOSED:
+                    moves.append((Case.Status.ACTIVE, status, events.CASE_CLOSED, "Chiusura concordata"))
+                for source, target, kind, note in moves:
+                    changes.append(
+                        CaseStatusChange(
+                            case=case,
+                            from_status=source,
+                            to_status=target,
+                            reason=note,
+                            changed_by=lead,
+                            changed_at=now,
+                        )
+                    )
+                    payload = {"from": source, "to": target}
+                    if target == Case.Status.CLOSED:
+                        payload["outcome"] = outcome
+                    record(kind, case, lead, payload)
+            CaseStatusChange.objects.bulk_create(changes)
+            DomainEvent.objects.bulk_create(rows)
+            AuditEntry.objects.bulk_create(audited)
+        done += len(chunk)
+        context.progress("cases in bulk", start + done, total)
+    return done
+
+
+def _record(rows: list, audited: list, kind, case, lead, payload, action=AuditEntry.Action.UPDATE) -> None:
+    """The event and audit entry cases.actions._record writes, unsaved."""
+    common = {"person_id": case.person_id, "categories": list(case.categories)}
+    rows.append(
+        domain_event(
+            kind,
+            actor=lead,
+            subject=case,
+            micro_territory_id=case.micro_territory_id,
+            payload=payload,
+            **common,
+        )
+    )
+    audited.append(audit_entry(lead, action, case, details={"event": kind, **payload}, **common))
 
 
 def _advance(case: Case, lead, status: str, rng) -> Case:

@@ -15,7 +15,7 @@ def broken_log(monkeypatch):
         raise DatabaseError("disk full")
 
     def broken(model):
-        monkeypatch.setattr(model.objects, "create", refuse)
+        monkeypatch.setattr(model, "save", refuse)
 
     return broken
 
