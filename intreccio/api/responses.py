@@ -10,7 +10,7 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from intreccio.core.exceptions import ApplicationError, NotFound, PermissionDenied
@@ -273,7 +273,7 @@ def record_response(request, payload: ResponseIn):
         household=_household(person, payload.household_id),
         confirm_overlap=payload.confirm_overlap,
     )
-    return 201, _response_out(response)
+    return Status(201, _response_out(response))
 
 
 @router.post(
