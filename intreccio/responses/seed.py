@@ -11,6 +11,7 @@ warned about and never recorded (prevented, by the real hourly job run with
 a later clock). Without cases this seeder does nothing.
 """
 
+import contextlib
 import datetime
 
 from django.utils import timezone
@@ -110,13 +111,12 @@ def _overlaps(types, today) -> int:
     lead, door = _user(DEMO_LEAD), _user(DEMO_DOOR)
     if lead is None or door is None:
         return 0
-    cases = [
-        case
-        for case in Case.objects.filter(lead=lead, person__sharing="network")
+    cases = list(
+        Case.objects.filter(lead=lead, person__sharing="network")
         .exclude(status=Case.Status.CLOSED)
         .select_related("person")
         .order_by("pk")[:3]
-    ]
+    )
     if len(cases) < 3:
         return 0
     parcel = types["food-parcel"]
@@ -142,9 +142,8 @@ def _overlaps(types, today) -> int:
         status=OverlapAlert.Status.COMPLEMENTARY,
         note="Famiglia con quattro figli: il pacco del Comune non basta",
     )
-    try:
+    # The warning the door heeded: after a day the hourly job counts it as prevented.
+    with contextlib.suppress(OverlapFound):
         actions.record_response(actor=door, person=prevented.person, type=parcel, starts_on=today)
-    except OverlapFound:
-        pass  # the warning the door heeded: after a day the hourly job counts it as prevented
     actions.mark_prevented(now=timezone.now() + actions.PREVENTED_AFTER + datetime.timedelta(hours=1))
     return OverlapAlert.objects.count()
