@@ -294,16 +294,7 @@ def check_response_overlaps(request, payload: OverlapCheckIn):
         ends_on=payload.ends_on,
         household=_household(person, payload.household_id),
     )
-    return [
-        {
-            "response_id": response.pk,
-            "type": response.type.name,
-            "organisation": response.organisation.name,
-            "starts_on": response.starts_on,
-            "covers_until": response.last_day,
-        }
-        for response in found
-    ]
+    return [actions.describe_conflict(response) for response in found]
 
 
 @router.post(

@@ -17,11 +17,8 @@ def visible(user, obj) -> bool:
 
 def person_context(request, person) -> dict:
     user = request.user
-    return {
-        "responses": queries.responses_of_person(user, person),
-        "record_url": reverse("responses:record") + f"?persona={person.pk}",
-        "can_record": can_record_response(user, person),
-    }
+    # The person page's header already offers "Registra una risposta" (a person action).
+    return {"responses": queries.responses_of_person(user, person)}
 
 
 def case_context(request, case) -> dict:
