@@ -111,6 +111,15 @@ def seed_catalogue(response_type_model, need_model) -> int:
     return created
 
 
+def ensure_catalogue() -> int:
+    """Create the catalogue's missing types with the current models (after a database flush), linked."""
+    from intreccio.directory.models import Need
+
+    from .models import ResponseType
+
+    return seed_catalogue(ResponseType, Need)
+
+
 def link_needs() -> int:
     """Link the catalogue's types that have no need yet to their directory need (after load_needs)."""
     from intreccio.directory.models import Need

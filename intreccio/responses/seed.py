@@ -20,7 +20,7 @@ from intreccio.cases.models import Case
 from intreccio.core.seeding import SeedContext, seeder
 
 from . import actions
-from .catalogue import link_needs
+from .catalogue import ensure_catalogue, link_needs
 from .exceptions import OverlapFound
 from .models import OverlapAlert, ResponseType
 
@@ -71,6 +71,7 @@ def seed_responses(context: SeedContext) -> None:
 
     from .rules import can_record_response
 
+    ensure_catalogue()
     link_needs()
     rng = context.rng
     types = {kind.code: kind for kind in ResponseType.objects.filter(active=True)}

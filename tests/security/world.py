@@ -999,8 +999,10 @@ def build_responses_world(world: World) -> None:
     import datetime
 
     from intreccio.responses import actions as responses
+    from intreccio.responses.catalogue import ensure_catalogue
     from intreccio.responses.models import ResponseType
 
+    ensure_catalogue()
     network = world.network
     person = world.case.person
     parcel = ResponseType.objects.get(code="food-parcel")

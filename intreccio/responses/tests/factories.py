@@ -35,7 +35,9 @@ def build_responses_setting(network) -> ResponsesSetting:
     from intreccio.cases.actions import open_case
     from intreccio.people.actions import register_person
     from intreccio.people.models import Person
+    from intreccio.responses.catalogue import ensure_catalogue
 
+    ensure_catalogue()
     mario = register_person(
         actor=network.carla, given_names="Mario", surnames="Brambilla", sharing=Person.Sharing.NETWORK
     )
