@@ -1951,6 +1951,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Decide il case manager, o il coordinatore di un ente coinvolto.": "The case lead decides, or a supervisor of an organisation involved.",
     "Valutazione registrata: %(status)s.": "Assessment recorded: %(status)s.",
     "Tipo di risposta salvato.": "Response type saved.",
+    "Il collegamento indicato (azione del progetto o invio) non esiste.": "The link you gave (plan action or referral) does not exist.",
     "Tipo rimesso in uso.": "Type back in use.",
     "Tipo ritirato: non si registrano più risposte di questo tipo.": "Type retired: no more responses of this type are recorded.",
 }

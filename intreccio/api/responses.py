@@ -54,6 +54,8 @@ class ResponseOut(Schema):
     amount: Decimal | None = None
     note: str
     case_id: int | None = None
+    action_id: int | None = None
+    referral_id: int | None = None
     recorded_at: datetime.datetime
     cancelled_at: datetime.datetime | None = None
     cancelled_reason: str
@@ -68,6 +70,8 @@ class ResponseIn(Schema):
     amount: Decimal | None = Field(None, max_digits=10, decimal_places=2)
     note: str = Field("", max_length=4000)
     household_id: int | None = None
+    action_id: int | None = None
+    referral_id: int | None = None
     confirm_overlap: bool = False
 
 
@@ -149,6 +153,8 @@ def _response_out(response) -> dict:
         "amount": response.amount,
         "note": response.note,
         "case_id": response.case_id,
+        "action_id": response.action_id,
+        "referral_id": response.referral_id,
         "recorded_at": response.recorded_at,
         "cancelled_at": response.cancelled_at,
         "cancelled_reason": response.cancelled_reason,
@@ -271,6 +277,8 @@ def record_response(request, payload: ResponseIn):
         amount=payload.amount,
         note=payload.note,
         household=_household(person, payload.household_id),
+        action=queries.linked_action(payload.action_id),
+        referral=queries.linked_referral(payload.referral_id),
         confirm_overlap=payload.confirm_overlap,
     )
     return Status(201, _response_out(response))

@@ -10,10 +10,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from intreccio.audit.log import record_audit
 from intreccio.audit.models import AuditEntry
-from intreccio.core.exceptions import NotFound
+from intreccio.core.exceptions import ApplicationError, NotFound
 
 from .models import OverlapAlert, Response, ResponseType
 from .rules import visible_alerts, visible_responses, works_with_persons
@@ -86,6 +87,31 @@ def households_of(person) -> dict:
         .order_by("household_id")
     )
     return {membership.household_id: membership.household for membership in memberships}
+
+
+def linked_action(action_id):
+    """A plan action to link a response to (record_response checks it is the person's); None if blank."""
+    from intreccio.plans.models import PlanAction
+
+    return _linked(PlanAction, action_id, "plan")
+
+
+def linked_referral(referral_id):
+    """A referral to link a response to (record_response checks it is the person's); None if blank."""
+    from intreccio.referrals.models import Referral
+
+    return _linked(Referral, referral_id, "person")
+
+
+def _linked(model, pk, related: str):
+    if pk in (None, ""):
+        return None
+    try:
+        return model.objects.select_related(related).get(pk=int(pk))
+    except (model.DoesNotExist, ValueError, TypeError):
+        raise ApplicationError(
+            _("Il collegamento indicato (azione del progetto o invio) non esiste."), code="link_not_found"
+        ) from None
 
 
 def get_response_for_user(user, response_id) -> Response:

@@ -60,7 +60,12 @@ def record(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            links = {
+                "action": queries.linked_action(request.GET.get("azione")),
+                "referral": queries.linked_referral(request.GET.get("invio")),
+            }
             response = actions.record_response(
+                **links,
                 actor=request.user,
                 person=person,
                 type=data["type"],

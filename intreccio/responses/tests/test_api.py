@@ -79,3 +79,15 @@ def test_the_planning_analyst_is_refused(setting, client_for):
     payload = {"person_id": setting.mario.pk, "type": "food-parcel", "starts_on": "2026-03-10"}
     assert post(client_for(setting.network.paolo), "/api/v1/responses/", payload).status_code == 403
     assert Response.objects.count() == 0
+
+
+def test_a_link_to_a_missing_referral_is_a_clear_400(setting, client_for):
+    payload = {
+        "person_id": setting.mario.pk,
+        "type": "food-parcel",
+        "starts_on": "2026-03-10",
+        "referral_id": 999999,
+    }
+    refused = post(client_for(setting.network.carla), "/api/v1/responses/", payload)
+    assert (refused.status_code, refused.json()["error"]["code"]) == (400, "link_not_found")
+    assert Response.objects.count() == 0
