@@ -50,6 +50,9 @@ class ResponseType(models.Model):
     )
     # Sensitive category the response reveals (e.g. addiction service), see core.sensitivity.
     sensitive_category = models.CharField(max_length=30, blank=True)
+    # How many days one response covers when it has no end date (a food parcel: 30);
+    # 0 or 1: a one-off response occupies its own day only.
+    coverage_days = models.PositiveSmallIntegerField(_("giorni coperti da una risposta singola"), default=0)
     active = models.BooleanField(_("in uso"), default=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -105,6 +108,9 @@ class Response(models.Model):
     # A response recorded by mistake is cancelled (kept, with who and why), never deleted.
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_reason = models.TextField(blank=True)
+    # The last day the response covers: ends_on, or starts_on plus the type's coverage
+    # (stored at recording, so that the overlap check is one indexed range condition).
+    covers_until = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("risposta")
@@ -126,6 +132,8 @@ class Response(models.Model):
             models.Index(fields=["person", "starts_on"], name="response_person_start"),
             models.Index(fields=["household", "starts_on"], name="response_household_start"),
             models.Index(fields=["organisation", "starts_on"], name="response_org_start"),
+            models.Index(fields=["person", "covers_until"], name="response_person_covers"),
+            models.Index(fields=["household", "covers_until"], name="response_household_covers"),
         ]
 
     def __str__(self) -> str:
@@ -133,7 +141,11 @@ class Response(models.Model):
 
     @property
     def last_day(self):
-        return self.ends_on or self.starts_on
+        return self.covers_until or self.ends_on or self.starts_on
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class OverlapAlert(models.Model):

@@ -33,6 +33,11 @@ case_lead, referral_recipient, consent_recipient, break_glass):
   recording_supervisor_of_target  supervisor in the organisation that registered the target person
   handler_of_target     works with persons (a person-facing role) in the organisation a help
                         request was routed to, or a page's feedback is about
+  giver_of_target       works with persons in the organisation that gave the target response
+  involved_supervisor_of_target  supervisor in an organisation whose response the target overlap
+                        alert is about
+  (responses and overlap alerts also give case_lead, case_team_member, team_supervisor_of_target,
+  team_member_of_target towards the open case of the response's person)
 
 `audit="read"`: every request that reaches the data (allowed or refused by
 the query) writes exactly one AuditEntry about the target.
@@ -93,6 +98,11 @@ INTAKE_HANDLERS = frozenset(
 )
 INTAKE_VIEWERS = INTAKE_HANDLERS | {"recorder_of_target"}
 ROUTING_ADMIN = frozenset({"system_admin", "planning_admin"})
+# Responses: recorded by who works with persons for a person they see (the world's case person:
+# her case viewers); cancelled by the giving organisation; an overlap is decided by the person's
+# case lead or a supervisor of an organisation involved; the catalogue by administrators.
+RESPONSE_GIVER = frozenset({"giver_of_target"})
+OVERLAP_DECIDERS = frozenset({"case_lead", "involved_supervisor_of_target"})
 
 
 @dataclass(frozen=True)
@@ -501,6 +511,49 @@ POLICY: list[Entry] = [
     ),
     *pages("api:add_case_member", "POST", CASE_MANAGERS, target="case", data="api_member"),
     *pages("api:remove_case_member", "DELETE", CASE_MANAGERS, target="case"),
+    # --- responses and overlaps -------------------------------------------------------------------------
+    *pages(
+        "responses:list",
+        "GET",
+        WORKS_WITH_PERSONS,
+        notes="what the operator's organisation gave (scoped: the rows are the organisation's own)",
+    ),
+    *pages(
+        "responses:record",
+        "GET POST",
+        CASE_VIEWERS,
+        target="case",
+        data="response",
+        secret="case_person",
+        notes="?persona= the case's person: seen by her case viewers (the person's read is audited)",
+    ),
+    *pages(
+        "responses:check", "GET", CASE_VIEWERS, target="case", notes="the htmx overlap check; writes nothing"
+    ),
+    *pages("responses:cancel", "POST", RESPONSE_GIVER, target="response", data="response_cancel"),
+    *pages("responses:alerts", "GET", WORKS_WITH_PERSONS),
+    *pages("responses:decide", "POST", OVERLAP_DECIDERS, target="overlap_alert", data="overlap_decision"),
+    *pages("responses:types", "GET", ORG_ADMIN),
+    *pages("responses:type_create", "GET POST", ORG_ADMIN, data="response_type"),
+    *pages("responses:type_edit", "GET POST", ORG_ADMIN, target="response_type", data="response_type_edit"),
+    *pages("responses:type_active", "POST", ORG_ADMIN, target="response_type", data="response_type_retire"),
+    *pages("api:list_response_types", "GET", OPERATOR),
+    *pages(
+        "api:list_responses",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="response",
+        secret="response_note",
+        secret_for=CASE_VIEWERS | RESPONSE_GIVER,
+        notes="?person_id= the case's person: each operator gets the responses they may see",
+    ),
+    *pages("api:record_response", "POST", CASE_VIEWERS, target="case", data="api_response"),
+    *pages("api:check_response_overlaps", "POST", CASE_VIEWERS, target="case", data="api_overlap_check"),
+    *pages("api:cancel_response", "POST", RESPONSE_GIVER, target="response", data="response_cancel"),
+    *pages("api:list_overlap_alerts", "GET", WORKS_WITH_PERSONS),
+    *pages(
+        "api:decide_overlap_alert", "POST", OVERLAP_DECIDERS, target="overlap_alert", data="overlap_decision"
+    ),
 ]
 
 

@@ -137,6 +137,11 @@ URL_KWARGS = {
     "cases:handover_accept": lambda w: {"handover_id": w.handover.pk},
     "cases:handover_decline": lambda w: {"handover_id": w.handover.pk},
     "cases:handover_cancel": lambda w: {"handover_id": w.handover.pk},
+    # --- responses ---
+    "responses:cancel": lambda w: {"response_id": w.response.pk},
+    "responses:decide": lambda w: {"alert_id": w.overlap_alert.pk},
+    "responses:type_edit": lambda w: {"type_id": w.response_type.pk},
+    "responses:type_active": lambda w: {"type_id": w.response_type.pk},
 }
 
 API_PATHS = {
@@ -191,11 +196,23 @@ API_PATHS = {
     "create_routing_rule": lambda w: "/api/v1/intake/rules",
     "update_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}",
     "deactivate_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}/deactivate",
+    # --- responses ---
+    "list_response_types": lambda w: "/api/v1/responses/types",
+    "list_responses": lambda w: f"/api/v1/responses/?person_id={w.case.person_id}",
+    "record_response": lambda w: "/api/v1/responses/",
+    "check_response_overlaps": lambda w: "/api/v1/responses/check",
+    "cancel_response": lambda w: f"/api/v1/responses/{w.response.pk}/cancel",
+    "list_overlap_alerts": lambda w: "/api/v1/responses/alerts",
+    "decide_overlap_alert": lambda w: f"/api/v1/responses/alerts/{w.overlap_alert.pk}/decide",
 }
 
 # Query strings of routes that take their target there.
 URL_QUERIES = {
     "intake:create": lambda w: f"?persona={w.intake.person_id}",
+    "responses:record": lambda w: f"?persona={w.case.person_id}",
+    "responses:check": lambda w: (
+        f"?persona={w.case.person_id}&type={w.response_type.pk}&starts_on=2031-03-10"
+    ),
 }
 
 PAYLOADS = {
@@ -428,6 +445,38 @@ PAYLOADS = {
     "api_reroute": lambda w: {"team_id": w.intake_setting.caritas_team.pk, "note": "Serve il pacco viveri"},
     "api_close_intake": lambda w: {"note": "Risolto allo sportello"},
     "api_routing_rule": lambda w: {"micro_territory": "lecco-sud", "need": "debt", "team_id": w.team.pk},
+    # --- responses ---
+    "response": lambda w: {"type": w.response_type.pk, "starts_on": "2031-06-01", "quantity": "1"},
+    "response_cancel": lambda w: {"reason": "Registrata due volte"},
+    "overlap_decision": lambda w: {"status": "complementary", "note": "Famiglia numerosa"},
+    "response_type": lambda w: {
+        "code": "school-kit",
+        "name": "Kit scolastico",
+        "overlap_group": "school",
+        "coverage_days": "0",
+        "unit": "item",
+        "position": "200",
+    },
+    "response_type_edit": lambda w: {
+        "code": w.response_type.code,
+        "name": w.response_type.name,
+        "overlap_group": "food",
+        "overlap_checked": "on",
+        "coverage_days": "31",
+        "unit": "month",
+        "position": "20",
+    },
+    "response_type_retire": lambda w: {"active": "0"},
+    "api_response": lambda w: {
+        "person_id": w.case.person_id,
+        "type": "canteen-meals",
+        "starts_on": "2031-06-01",
+    },
+    "api_overlap_check": lambda w: {
+        "person_id": w.case.person_id,
+        "type": "food-parcel",
+        "starts_on": "2031-03-10",
+    },
     "api_routing_rule_edit": lambda w: {
         "need": "food",
         "team_id": w.intake_setting.south_team.pk,
@@ -455,6 +504,8 @@ SECRETS = {
     # What the operator wrote when recording an intake; the name of the person it is about.
     "intake_narrative": lambda w: w.intake.narrative,
     "intake_subject": lambda w: w.intake.person.full_name,
+    # What the giving organisation noted on a response.
+    "response_note": lambda w: w.response.note,
 }
 
 
@@ -565,6 +616,8 @@ class World:
             )
             if receives and Role.CASE_LEAD in roles_by_org.get(receiving, set()):
                 held.add("taker_of_target")
+        elif kind in ("responses.response", "responses.overlapalert"):
+            held |= response_relationships(target, user, roles_by_org.get(active, set()), active)
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -633,6 +686,26 @@ def case_relationships(target, user) -> set[str]:
         held.add("team_supervisor_of_target")
     if case.team_id and case.team.members.filter(pk=user.pk).exists():
         held.add("team_member_of_target")
+    return held
+
+
+def response_relationships(target, user, active_roles: set, active: int | None) -> set[str]:
+    """A persona's ties to a response or an overlap alert: the giving organisation, the person's case,
+    a supervisor of an organisation whose responses overlap."""
+    from intreccio.cases.models import Case
+
+    held = set()
+    case = Case.objects.filter(person_id=target.person_id).exclude(status="closed").first()
+    if case is not None:
+        held |= case_relationships(case, user)
+    if target._meta.label_lower == "responses.response":
+        if active_roles & PERSON_FACING and target.organisation_id == active:
+            held.add("giver_of_target")
+    elif Role.SUPERVISOR in active_roles and active in {
+        target.existing.organisation_id,
+        target.new_organisation_id,
+    }:
+        held.add("involved_supervisor_of_target")
     return held
 
 
@@ -712,6 +785,7 @@ def build_world(network, dpo) -> World:
     build_people_world(world)
     build_cases_world(world)
     build_intake_world(world)
+    build_responses_world(world)
     return world
 
 
@@ -912,3 +986,32 @@ def build_intake_world(world: World) -> None:
     world.lead_intake = intake.record_intake(
         actor=network.carla, person=luca, needs=[setting.needs["food"]], urgency="ordinary"
     )
+
+
+def build_responses_world(world: World) -> None:
+    """Responses to Giulia (the world's case), through the responses actions.
+
+    - response       a food parcel the Comune (Bruno) gives Giulia, with a note.
+    - overlap_alert  Carla (Caritas, on Giulia's case team) records a food card for the same days,
+                     confirming the warning: the alert is open for Ana, Giulia's case lead.
+    - response_type  the catalogue's food card.
+    """
+    import datetime
+
+    from intreccio.responses import actions as responses
+    from intreccio.responses.catalogue import ensure_catalogue
+    from intreccio.responses.models import ResponseType
+
+    ensure_catalogue()
+    network = world.network
+    person = world.case.person
+    parcel = ResponseType.objects.get(code="food-parcel")
+    world.response_type = ResponseType.objects.get(code="food-card")
+    day = datetime.date(2031, 3, 3)
+    world.response = responses.record_response(
+        actor=network.bruno, person=person, type=parcel, starts_on=day, note="SEGRETO-RISPOSTA: vegetariano"
+    )
+    responses.record_response(
+        actor=network.carla, person=person, type=world.response_type, starts_on=day, confirm_overlap=True
+    )
+    world.overlap_alert = world.response.overlap_alerts_as_existing.get()
