@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intreccio.cases.queries import get_case_for_user, person_of
 from intreccio.core.exceptions import ApplicationError, NotFound, PermissionDenied
-from intreccio.core.http import run_action
 from intreccio.core.roles import PERSON_FACING_ROLES
 from intreccio.core.rules import has_role
 from intreccio.directory.queries import active_needs, get_need
@@ -113,10 +112,9 @@ def send(request, case_id: int):
     consent_missing = None
     if request.method == "POST" and form.is_valid():
         service = next(s for s in services if s.pk == form.cleaned_data["service"])
+        referral = None
         try:
-            referral = run_action(
-                form,
-                actions.send_referral,
+            referral = actions.send_referral(
                 case,
                 service,
                 form.cleaned_data["request"],
@@ -126,7 +124,11 @@ def send(request, case_id: int):
                 urgent=form.cleaned_data["urgent"],
             )
         except ConsentMissing as error:
-            referral, consent_missing = None, {"message": error.message, **error.details}
+            consent_missing = {"message": error.message, **error.details}
+        except (NotFound, PermissionDenied):
+            raise
+        except ApplicationError as error:
+            form.add_error(None, error.message)
         if referral is not None:
             messages.success(
                 request,
