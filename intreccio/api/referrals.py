@@ -8,7 +8,8 @@ with the consent page's URL in details).
 import datetime
 from typing import Literal
 
-from django.http import FileResponse
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -326,8 +327,8 @@ def download_referral_attachment(request, attachment_id: int):
     allowed = {content_type for content_type, _signatures in actions.ATTACHMENT_TYPES.values()}
     if item.content_type not in allowed or item.size > actions.MAX_ATTACHMENT_BYTES:
         raise NotFound()
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
+    with item.file.open("rb") as stored:  # at most 10 MB: read whole, not streamed
+        response = HttpResponse(stored.read(), content_type=item.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, item.name)
     response["X-Content-Type-Options"] = "nosniff"
     return response

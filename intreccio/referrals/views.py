@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -277,9 +278,9 @@ def attachment(request, attachment_id: int):
     allowed = {content_type for content_type, _signatures in actions.ATTACHMENT_TYPES.values()}
     if item.content_type not in allowed or item.size > actions.MAX_ATTACHMENT_BYTES:
         raise NotFound()
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
-    )
+    with item.file.open("rb") as stored:  # at most 10 MB: read whole, not streamed
+        response = HttpResponse(stored.read(), content_type=item.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, item.name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

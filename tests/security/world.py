@@ -137,6 +137,13 @@ URL_KWARGS = {
     "cases:handover_accept": lambda w: {"handover_id": w.handover.pk},
     "cases:handover_decline": lambda w: {"handover_id": w.handover.pk},
     "cases:handover_cancel": lambda w: {"handover_id": w.handover.pk},
+    # --- referrals ---
+    "referrals:send": lambda w: {"case_id": w.referral_case.pk},
+    "referrals:detail": lambda w: {"referral_id": w.referral.pk},
+    "referrals:transition": lambda w: {"referral_id": w.referral.pk},
+    "referrals:assign": lambda w: {"referral_id": w.referral.pk},
+    "referrals:message": lambda w: {"referral_id": w.referral.pk},
+    "referrals:attachment": lambda w: {"attachment_id": w.referral_attachment.pk},
 }
 
 API_PATHS = {
@@ -191,6 +198,15 @@ API_PATHS = {
     "create_routing_rule": lambda w: "/api/v1/intake/rules",
     "update_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}",
     "deactivate_routing_rule": lambda w: f"/api/v1/intake/rules/{w.routing_rule.pk}/deactivate",
+    # --- referrals ---
+    "list_referrals": lambda w: "/api/v1/referrals/",
+    "send_referral": lambda w: "/api/v1/referrals/",
+    "get_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}",
+    "transition_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}/transitions",
+    "assign_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}/assign",
+    "list_referral_messages": lambda w: f"/api/v1/referrals/{w.referral.pk}/messages",
+    "post_referral_message": lambda w: f"/api/v1/referrals/{w.referral.pk}/messages",
+    "download_referral_attachment": lambda w: f"/api/v1/referrals/attachments/{w.referral_attachment.pk}",
 }
 
 # Query strings of routes that take their target there.
@@ -428,6 +444,19 @@ PAYLOADS = {
     "api_reroute": lambda w: {"team_id": w.intake_setting.caritas_team.pk, "note": "Serve il pacco viveri"},
     "api_close_intake": lambda w: {"note": "Risolto allo sportello"},
     "api_routing_rule": lambda w: {"micro_territory": "lecco-sud", "need": "debt", "team_id": w.team.pk},
+    # --- referrals ---
+    "referral_send": lambda w: {"service": w.referral.service_id, "request": "Un posto per la notte"},
+    "referral_accept": lambda w: {"to": "accepted"},
+    "referral_assign": lambda w: {"operator": w.carla.pk},
+    "referral_message": lambda w: {"body": "Ci sentiamo domani"},
+    "api_referral_send": lambda w: {
+        "case_id": w.referral_case.pk,
+        "service_id": w.referral.service_id,
+        "request": "Un posto per la notte",
+    },
+    "api_referral_accept": lambda w: {"to": "accepted"},
+    "api_referral_assign": lambda w: {"user_id": w.carla.pk},
+    "multipart_referral_message": lambda w: {"body": "Ci sentiamo domani"},
     "api_routing_rule_edit": lambda w: {
         "need": "food",
         "team_id": w.intake_setting.south_team.pk,
@@ -455,6 +484,10 @@ SECRETS = {
     # What the operator wrote when recording an intake; the name of the person it is about.
     "intake_narrative": lambda w: w.intake.narrative,
     "intake_subject": lambda w: w.intake.person.full_name,
+    # A referred person's surname; what the two sides wrote in the thread; an attachment's content.
+    "referral_person": lambda w: w.referral.person.surnames,
+    "referral_message": lambda w: "SEGRETO-MESSAGGIO-INVIO",
+    "referral_attachment": lambda w: "SEGRETO-ALLEGATO-INVIO",
 }
 
 
@@ -565,6 +598,8 @@ class World:
             )
             if receives and Role.CASE_LEAD in roles_by_org.get(receiving, set()):
                 held.add("taker_of_target")
+        elif kind in ("referrals.referral", "referrals.referralattachment"):
+            held |= referral_relationships(target, user, roles_by_org.get(active, set()))
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -595,7 +630,8 @@ class World:
         url = self.url(entry)
         payload = PAYLOADS[entry.data](self) if entry.data else {}
         method = entry.method.lower()
-        if entry.route.startswith("api:") and method in ("post", "put", "patch"):
+        multipart = (entry.data or "").startswith("multipart_")
+        if entry.route.startswith("api:") and method in ("post", "put", "patch") and not multipart:
             return getattr(client, method)(url, json.dumps(payload), content_type="application/json")
         if method == "get":
             return client.get(url)
@@ -633,6 +669,24 @@ def case_relationships(target, user) -> set[str]:
         held.add("team_supervisor_of_target")
     if case.team_id and case.team.members.filter(pk=user.pk).exists():
         held.add("team_member_of_target")
+    return held
+
+
+def referral_relationships(target, user, active_roles: set) -> set[str]:
+    """The user's side of a referral (or of the referral an attachment belongs to), read from the rows."""
+    referral = target if target._meta.label_lower == "referrals.referral" else target.referral
+    if not active_roles & PERSON_FACING:
+        return set()
+    held = set()
+    active, case = user.active_organisation_id, referral.case
+    sharing_reaches = referral.person.sharing == "network"
+    if case.lead_id == user.pk and case.lead_organisation_id == active:
+        held.add("referral_sender")
+    member = case.members.filter(user=user, organisation_id=active, removed_at__isnull=True).exists()
+    if member and (case.lead_organisation_id == active or sharing_reaches):
+        held.add("referral_sender")
+    if referral.to_organisation_id == active and (sharing_reaches or case.lead_organisation_id == active):
+        held.add("referral_recipient")
     return held
 
 
@@ -712,6 +766,7 @@ def build_world(network, dpo) -> World:
     build_people_world(world)
     build_cases_world(world)
     build_intake_world(world)
+    build_referrals_world(world)
     return world
 
 
@@ -912,3 +967,34 @@ def build_intake_world(world: World) -> None:
     world.lead_intake = intake.record_intake(
         actor=network.carla, person=luca, needs=[setting.needs["food"]], urgency="ordinary"
     )
+
+
+def build_referrals_world(world: World) -> None:
+    """A referral, through the referrals actions.
+
+    `referral_case`: Teresa (sharing with the network), led by Ana (Comune), no team.
+    `referral`: from that case to Caritas's "Emporio solidale" (Carla's organisation: the
+    receiving side), requested, with a message of Ana's carrying a PDF (`referral_attachment`).
+    """
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from intreccio.cases import actions as cases
+    from intreccio.cases.tests.factories import PersonFactory
+    from intreccio.directory.models import Service
+    from intreccio.referrals import actions as referrals
+
+    network = world.network
+    person = PersonFactory(given_names="Teresa", surnames="SEGRETO-PERSONA-INVIATA")
+    world.referral_case = cases.open_case(actor=network.ana, person=person, lead=network.ana)
+    service = Service.objects.select_related("organisation").get(name="Emporio solidale")
+    world.referral = referrals.send_referral(
+        world.referral_case, service, "Tessera dell'emporio per tre mesi", actor=network.ana
+    )
+    pdf = b"%PDF-1.4\nSEGRETO-ALLEGATO-INVIO\n%%EOF\n"
+    message = referrals.post_message(
+        world.referral,
+        actor=network.ana,
+        body="SEGRETO-MESSAGGIO-INVIO: ISEE in allegato",
+        attachments=[SimpleUploadedFile("isee.pdf", pdf, content_type="application/pdf")],
+    )
+    world.referral_attachment = message.attachments.get()

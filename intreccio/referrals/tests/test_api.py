@@ -98,7 +98,7 @@ def test_messages_and_attachments_through_the_api(client_for, setting):
     thread = carla().get(url).json()
     assert [message["body"] for message in thread] == ["Allego l'ISEE"]
     download = carla().get(attachment["url"])
-    assert b"".join(download.streaming_content) == PDF
+    assert download.content == PDF
     refused = ana().post(url, {"body": "x", "files": [SimpleUploadedFile("a.exe", b"MZ", "application/pdf")]})
     assert refused.json()["error"]["code"] == "attachment_type"
 

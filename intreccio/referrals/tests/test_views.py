@@ -115,7 +115,7 @@ def test_messages_and_attachments_through_the_pages(client_for, setting):
     carla = client_for(setting.network.carla)
     response = carla.get(reverse("referrals:attachment", args=[attachment.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    assert response.content == PDF
     assert response["Content-Disposition"].startswith("attachment")
     assert (
         AuditEntry.objects.filter(
