@@ -7,7 +7,7 @@ organisation's operators, while the person's sharing choices reach it).
 whether the referral is missing or hidden.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from intreccio.audit.log import record_audit
 from intreccio.audit.models import AuditEntry
@@ -91,7 +91,8 @@ def received(user, *, status: str = "", service=None, stalled: bool | None = Non
         queryset = queryset.filter(status=status)
     if service is not None:
         queryset = queryset.filter(service=service)
-    return _stalled_filter(queryset, stalled).order_by("closed_at", "-urgent", "sent_at", "pk")
+    open_first = F("closed_at").asc(nulls_first=True)
+    return _stalled_filter(queryset, stalled).order_by(open_first, "-urgent", "sent_at", "pk")
 
 
 def sent(user, *, status: str = "", stalled: bool | None = None) -> QuerySet[Referral]:
@@ -103,7 +104,7 @@ def sent(user, *, status: str = "", stalled: bool | None = None) -> QuerySet[Ref
     if status:
         queryset = queryset.filter(status=status)
     queryset = _stalled_filter(queryset, stalled)
-    return queryset.order_by("stalled_since", "-sent_at", "-pk")
+    return queryset.order_by(F("stalled_since").asc(nulls_last=True), "-sent_at", "-pk")
 
 
 def of_case(user, case) -> list[Referral]:
