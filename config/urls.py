@@ -21,5 +21,6 @@ urlpatterns = [
     path("persone/", include("intreccio.people.urls")),
     path("prese-in-carico/", include("intreccio.cases.urls")),
     path("risposte/", include("intreccio.responses.urls")),
+    path("invii/", include("intreccio.referrals.urls")),
     path("", include("intreccio.intake.urls")),
 ]

@@ -351,3 +351,10 @@ if INTRECCIO_MAP_TILE_URL:
 
     _tiles = urlsplit(INTRECCIO_MAP_TILE_URL.replace("{s}", "a"))
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+
+# --- Referrals ---------------------------------------------------------------
+# Working days to acknowledge a referral (urgent ones sooner), and days with
+# no activity after which one in hand is flagged as stalled.
+INTRECCIO_REFERRAL_ACK_DAYS = int(env("INTRECCIO_REFERRAL_ACK_DAYS", "2"))
+INTRECCIO_REFERRAL_ACK_DAYS_URGENT = int(env("INTRECCIO_REFERRAL_ACK_DAYS_URGENT", "1"))
+INTRECCIO_REFERRAL_STALE_DAYS = int(env("INTRECCIO_REFERRAL_STALE_DAYS", "14"))

@@ -47,7 +47,7 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def register_routers() -> None:
-    from . import accounts, cases, directory, intake, organisations, people, responses, territory
+    from . import accounts, cases, directory, intake, organisations, people, referrals, responses, territory
 
     api.add_router("/territory/", territory.router)
     api.add_router("/organisations/", organisations.router)
@@ -57,6 +57,7 @@ def register_routers() -> None:
     api.add_router("/cases/", cases.router)
     api.add_router("/intake/", intake.router)
     api.add_router("/responses/", responses.router)
+    api.add_router("/referrals/", referrals.router)
 
 
 register_routers()

@@ -38,6 +38,13 @@ case_lead, referral_recipient, consent_recipient, break_glass):
                         alert is about
   (responses and overlap alerts also give case_lead, case_team_member, team_supervisor_of_target,
   team_member_of_target towards the open case of the response's person)
+  referral_sender       on the sending side of the target referral: works with persons and is the
+                        case's lead acting for the lead organisation, or on the case's team acting
+                        for the organisation they joined it for (another organisation's member
+                        only while the person's sharing reaches it)
+  referral_recipient    on the receiving side of the target referral: works with persons for the
+                        receiving organisation, while the person's sharing reaches it (or it is the
+                        case's lead organisation)
 
 `audit="read"`: every request that reaches the data (allowed or refused by
 the query) writes exactly one AuditEntry about the target.
@@ -103,6 +110,12 @@ ROUTING_ADMIN = frozenset({"system_admin", "planning_admin"})
 # case lead or a supervisor of an organisation involved; the catalogue by administrators.
 RESPONSE_GIVER = frozenset({"giver_of_target"})
 OVERLAP_DECIDERS = frozenset({"case_lead", "involved_supervisor_of_target"})
+# Referrals: the two sides see them and write in their thread; the receiving side moves them
+# forward (acknowledge, accept…), the sending side cancels and sends again; who may send is the
+# case's lead and team; the queue and the sent list are for person-facing roles.
+REFERRAL_SIDES = frozenset({"referral_sender", "referral_recipient"})
+REFERRAL_RECIPIENT = frozenset({"referral_recipient"})
+REFERRAL_SENDERS = frozenset({"case_lead", "case_team_member"})
 
 
 @dataclass(frozen=True)
@@ -553,6 +566,76 @@ POLICY: list[Entry] = [
     *pages("api:list_overlap_alerts", "GET", WORKS_WITH_PERSONS),
     *pages(
         "api:decide_overlap_alert", "POST", OVERLAP_DECIDERS, target="overlap_alert", data="overlap_decision"
+    ),
+    # --- closed-loop referrals ------------------------------------------------------------------------
+    *pages(
+        "referrals:inbox",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="referral",
+        secret="referral_person",
+        secret_for=REFERRAL_SIDES,
+        notes="the queue of the organisation the operator acts for",
+    ),
+    *pages(
+        "referrals:sent",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="referral",
+        secret="referral_person",
+        secret_for=REFERRAL_SIDES,
+        notes="the referrals of the cases the operator sends for",
+    ),
+    *pages("referrals:send", "GET POST", REFERRAL_SENDERS, target="referral_case", data="referral_send"),
+    *pages(
+        "referrals:detail", "GET", REFERRAL_SIDES, target="referral", audit="read", secret="referral_message"
+    ),
+    *pages("referrals:transition", "POST", REFERRAL_RECIPIENT, target="referral", data="referral_accept"),
+    *pages("referrals:assign", "POST", REFERRAL_RECIPIENT, target="referral", data="referral_assign"),
+    *pages("referrals:message", "POST", REFERRAL_SIDES, target="referral", data="referral_message"),
+    *pages(
+        "referrals:attachment",
+        "GET",
+        REFERRAL_SIDES,
+        target="referral_attachment",
+        audit="read",
+        secret="referral_attachment",
+    ),
+    *pages(
+        "api:list_referrals",
+        "GET",
+        WORKS_WITH_PERSONS,
+        target="referral",
+        secret="referral_person",
+        secret_for=REFERRAL_SIDES,
+    ),
+    *pages("api:send_referral", "POST", REFERRAL_SENDERS, target="referral_case", data="api_referral_send"),
+    *pages(
+        "api:get_referral",
+        "GET",
+        REFERRAL_SIDES,
+        target="referral",
+        secret="referral_person",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+    ),
+    *pages(
+        "api:transition_referral", "POST", REFERRAL_RECIPIENT, target="referral", data="api_referral_accept"
+    ),
+    *pages("api:assign_referral", "POST", REFERRAL_RECIPIENT, target="referral", data="api_referral_assign"),
+    *pages("api:list_referral_messages", "GET", REFERRAL_SIDES, target="referral", secret="referral_message"),
+    *pages(
+        "api:post_referral_message",
+        "POST",
+        REFERRAL_SIDES,
+        target="referral",
+        data="multipart_referral_message",
+    ),
+    *pages(
+        "api:download_referral_attachment",
+        "GET",
+        REFERRAL_SIDES,
+        target="referral_attachment",
+        secret="referral_attachment",
     ),
 ]
 

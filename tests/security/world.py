@@ -142,6 +142,13 @@ URL_KWARGS = {
     "responses:decide": lambda w: {"alert_id": w.overlap_alert.pk},
     "responses:type_edit": lambda w: {"type_id": w.response_type.pk},
     "responses:type_active": lambda w: {"type_id": w.response_type.pk},
+    # --- referrals ---
+    "referrals:send": lambda w: {"case_id": w.referral_case.pk},
+    "referrals:detail": lambda w: {"referral_id": w.referral.pk},
+    "referrals:transition": lambda w: {"referral_id": w.referral.pk},
+    "referrals:assign": lambda w: {"referral_id": w.referral.pk},
+    "referrals:message": lambda w: {"referral_id": w.referral.pk},
+    "referrals:attachment": lambda w: {"attachment_id": w.referral_attachment.pk},
 }
 
 API_PATHS = {
@@ -204,6 +211,15 @@ API_PATHS = {
     "cancel_response": lambda w: f"/api/v1/responses/{w.response.pk}/cancel",
     "list_overlap_alerts": lambda w: "/api/v1/responses/alerts",
     "decide_overlap_alert": lambda w: f"/api/v1/responses/alerts/{w.overlap_alert.pk}/decide",
+    # --- referrals ---
+    "list_referrals": lambda w: "/api/v1/referrals/",
+    "send_referral": lambda w: "/api/v1/referrals/",
+    "get_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}",
+    "transition_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}/transitions",
+    "assign_referral": lambda w: f"/api/v1/referrals/{w.referral.pk}/assign",
+    "list_referral_messages": lambda w: f"/api/v1/referrals/{w.referral.pk}/messages",
+    "post_referral_message": lambda w: f"/api/v1/referrals/{w.referral.pk}/messages",
+    "download_referral_attachment": lambda w: f"/api/v1/referrals/attachments/{w.referral_attachment.pk}",
 }
 
 # Query strings of routes that take their target there.
@@ -477,6 +493,19 @@ PAYLOADS = {
         "type": "food-parcel",
         "starts_on": "2031-03-10",
     },
+    # --- referrals ---
+    "referral_send": lambda w: {"service": w.referral.service_id, "request": "Un posto per la notte"},
+    "referral_accept": lambda w: {"to": "accepted"},
+    "referral_assign": lambda w: {"operator": w.carla.pk},
+    "referral_message": lambda w: {"body": "Ci sentiamo domani"},
+    "api_referral_send": lambda w: {
+        "case_id": w.referral_case.pk,
+        "service_id": w.referral.service_id,
+        "request": "Un posto per la notte",
+    },
+    "api_referral_accept": lambda w: {"to": "accepted"},
+    "api_referral_assign": lambda w: {"user_id": w.carla.pk},
+    "multipart_referral_message": lambda w: {"body": "Ci sentiamo domani"},
     "api_routing_rule_edit": lambda w: {
         "need": "food",
         "team_id": w.intake_setting.south_team.pk,
@@ -506,6 +535,10 @@ SECRETS = {
     "intake_subject": lambda w: w.intake.person.full_name,
     # What the giving organisation noted on a response.
     "response_note": lambda w: w.response.note,
+    # A referred person's surname; what the two sides wrote in the thread; an attachment's content.
+    "referral_person": lambda w: w.referral.person.surnames,
+    "referral_message": lambda w: "SEGRETO-MESSAGGIO-INVIO",
+    "referral_attachment": lambda w: "SEGRETO-ALLEGATO-INVIO",
 }
 
 
@@ -618,6 +651,8 @@ class World:
                 held.add("taker_of_target")
         elif kind in ("responses.response", "responses.overlapalert"):
             held |= response_relationships(target, user, roles_by_org.get(active, set()), active)
+        elif kind in ("referrals.referral", "referrals.referralattachment"):
+            held |= referral_relationships(target, user, roles_by_org.get(active, set()))
         elif kind in ("portal.helprequest", "portal.pagefeedback"):
             organisation = owner_organisation(target)
             if roles_by_org.get(organisation, set()) & PERSON_FACING:
@@ -648,7 +683,8 @@ class World:
         url = self.url(entry)
         payload = PAYLOADS[entry.data](self) if entry.data else {}
         method = entry.method.lower()
-        if entry.route.startswith("api:") and method in ("post", "put", "patch"):
+        multipart = (entry.data or "").startswith("multipart_")
+        if entry.route.startswith("api:") and method in ("post", "put", "patch") and not multipart:
             return getattr(client, method)(url, json.dumps(payload), content_type="application/json")
         if method == "get":
             return client.get(url)
@@ -706,6 +742,21 @@ def response_relationships(target, user, active_roles: set, active: int | None) 
         target.new_organisation_id,
     }:
         held.add("involved_supervisor_of_target")
+def referral_relationships(target, user, active_roles: set) -> set[str]:
+    """The user's side of a referral (or of the referral an attachment belongs to), read from the rows."""
+    referral = target if target._meta.label_lower == "referrals.referral" else target.referral
+    if not active_roles & PERSON_FACING:
+        return set()
+    held = set()
+    active, case = user.active_organisation_id, referral.case
+    sharing_reaches = referral.person.sharing == "network"
+    if case.lead_id == user.pk and case.lead_organisation_id == active:
+        held.add("referral_sender")
+    member = case.members.filter(user=user, organisation_id=active, removed_at__isnull=True).exists()
+    if member and (case.lead_organisation_id == active or sharing_reaches):
+        held.add("referral_sender")
+    if referral.to_organisation_id == active and (sharing_reaches or case.lead_organisation_id == active):
+        held.add("referral_recipient")
     return held
 
 
@@ -786,6 +837,7 @@ def build_world(network, dpo) -> World:
     build_cases_world(world)
     build_intake_world(world)
     build_responses_world(world)
+    build_referrals_world(world)
     return world
 
 
@@ -1015,3 +1067,32 @@ def build_responses_world(world: World) -> None:
         actor=network.carla, person=person, type=world.response_type, starts_on=day, confirm_overlap=True
     )
     world.overlap_alert = world.response.overlap_alerts_as_existing.get()
+def build_referrals_world(world: World) -> None:
+    """A referral, through the referrals actions.
+
+    `referral_case`: Teresa (sharing with the network), led by Ana (Comune), no team.
+    `referral`: from that case to Caritas's "Emporio solidale" (Carla's organisation: the
+    receiving side), requested, with a message of Ana's carrying a PDF (`referral_attachment`).
+    """
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from intreccio.cases import actions as cases
+    from intreccio.cases.tests.factories import PersonFactory
+    from intreccio.directory.models import Service
+    from intreccio.referrals import actions as referrals
+
+    network = world.network
+    person = PersonFactory(given_names="Teresa", surnames="SEGRETO-PERSONA-INVIATA")
+    world.referral_case = cases.open_case(actor=network.ana, person=person, lead=network.ana)
+    service = Service.objects.select_related("organisation").get(name="Emporio solidale")
+    world.referral = referrals.send_referral(
+        world.referral_case, service, "Tessera dell'emporio per tre mesi", actor=network.ana
+    )
+    pdf = b"%PDF-1.4\nSEGRETO-ALLEGATO-INVIO\n%%EOF\n"
+    message = referrals.post_message(
+        world.referral,
+        actor=network.ana,
+        body="SEGRETO-MESSAGGIO-INVIO: ISEE in allegato",
+        attachments=[SimpleUploadedFile("isee.pdf", pdf, content_type="application/pdf")],
+    )
+    world.referral_attachment = message.attachments.get()

@@ -80,9 +80,9 @@ def test_the_case_page_queries(client_for, network, three_cases, django_assert_n
     # 1 session, 2 user, 3 memberships, 4 the case (visibility, joins), 5 its active members,
     # 6 READ audit entry, 7 status history, 8 hand-overs, 9 pending hand-over, 10 lead candidates,
     # 11 operator candidates; the responses section: 12 the person's responses, 13 the open overlap
-    # alerts, 14 whether the viewer may record a response for the person; 15-17 savepoint,
-    # session update, release
-    with django_assert_num_queries(17):
+    # alerts, 14 whether the viewer may record a response for the person; 15 the case's referrals
+    # (referrals' case-page section); 16-18 savepoint, session update, release
+    with django_assert_num_queries(18):
         assert client.get(url).status_code == 200
 
 
