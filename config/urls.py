@@ -20,5 +20,7 @@ urlpatterns = [
     path("portale/", include("intreccio.portal.urls")),
     path("persone/", include("intreccio.people.urls")),
     path("prese-in-carico/", include("intreccio.cases.urls")),
+    path("notifiche/", include("intreccio.notifications.urls")),
+    path("persone/", include("intreccio.timeline.urls")),
     path("", include("intreccio.intake.urls")),
 ]
