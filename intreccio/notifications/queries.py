@@ -28,7 +28,7 @@ def unread_count(user) -> int:
 def get_notification_for_user(user, notification_id) -> Notification:
     """One of the user's notifications; NotFound whether it is missing or someone else's."""
     try:
-        return Notification.objects.get(recipient=user, pk=int(notification_id))
+        return Notification.objects.select_related("actor").get(recipient=user, pk=int(notification_id))
     except (Notification.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
 

@@ -24,7 +24,7 @@ def notification_list(request):
     )
 
 
-@require_GET
+@require_POST
 def notification_open(request, notification_id: int):
     """Mark the notification read and go where it points (a page of Intreccio only)."""
     notification = queries.get_notification_for_user(request.user, notification_id)

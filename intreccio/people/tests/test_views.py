@@ -156,5 +156,7 @@ def test_notice_pdf_in_the_persons_language_with_italian_fallback(network, clien
     assert response["Content-Disposition"] == f'inline; filename="informativa-{person.pk}-it.pdf"'
 
 
-QUERIES_SEARCH_PAGE = 10  # + the lead contacts of the results (cases registers one provider), + the unread count
+QUERIES_SEARCH_PAGE = (
+    10  # + the lead contacts of the results (cases registers one provider), + the unread count
+)
 QUERIES_SEARCH_API = 9
