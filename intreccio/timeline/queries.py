@@ -187,11 +187,21 @@ def visible_events(user, person, *, groups=None, organisation=None, ties: CaseTi
 
 
 def timeline_for(
-    user, person, *, groups=None, organisation=None, before: str | None = None, limit: int = PAGE_SIZE
+    user,
+    person,
+    *,
+    groups=None,
+    organisation=None,
+    before: str | None = None,
+    limit: int = PAGE_SIZE,
+    ties: CaseTies | None = None,
 ) -> TimelinePage:
-    """A page of the person's timeline the user may see, newest first, older than the cursor `before`."""
+    """A page of the person's timeline the user may see, newest first, older than the cursor `before`.
+
+    `ties` (from case_ties) saves its query when the caller already has them.
+    """
     limit = max(1, min(int(limit), MAX_PAGE_SIZE))
-    queryset = visible_events(user, person, groups=groups, organisation=organisation)
+    queryset = visible_events(user, person, groups=groups, organisation=organisation, ties=ties)
     cursor = decode_cursor(before)
     if cursor is not None:
         occurred_at, event_id = cursor
@@ -224,10 +234,10 @@ def timeline_for(
     return TimelinePage(items=items, next_cursor=encode_cursor(rows[-1]) if more and rows else None)
 
 
-def organisations_in_timeline(user, person) -> list[tuple[int, str]]:
+def organisations_in_timeline(user, person, *, ties: CaseTies | None = None) -> list[tuple[int, str]]:
     """(id, name) of the organisations that recorded events the user may see (the filter's choices)."""
     rows = (
-        visible_events(user, person)
+        visible_events(user, person, ties=ties)
         .filter(organisation__isnull=False)
         .values_list("organisation_id", "organisation__name")
         .distinct()

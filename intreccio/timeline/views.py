@@ -14,13 +14,14 @@ from .forms import TimelineFilterForm
 @require_GET
 def person_timeline(request, person_id: int):
     person = get_person_for_user(request.user, person_id, purpose="storia della persona")
+    ties = queries.case_ties(request.user, person)
     form = TimelineFilterForm(
         request.GET or None,
         groups=queries.groups(),
-        organisations=queries.organisations_in_timeline(request.user, person),
+        organisations=queries.organisations_in_timeline(request.user, person, ties=ties),
     )
     filters = form.filters()
-    page = queries.timeline_for(request.user, person, before=request.GET.get("prima"), **filters)
+    page = queries.timeline_for(request.user, person, before=request.GET.get("prima"), ties=ties, **filters)
     context = {"person": person, "form": form, "page": page, "more_url": _more_url(request, page)}
     template = "timeline/person_timeline.html"
     if request.htmx and request.GET.get("prima"):
