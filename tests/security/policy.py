@@ -514,6 +514,7 @@ class Decision:
 
 
 # --- the person's timeline, the case diary, notifications ---------------------------------------
+# (API entries carry no `audit`: an account without roles is refused before any read, as elsewhere.)
 # The timeline is seen by whoever sees the person; a diary note's text on it only by who may read
 # the note. Notes are written by the lead and the case team. Notifications are their recipient's.
 DIARY_WRITERS = frozenset({"case_lead", "case_team_member"})
@@ -534,12 +535,11 @@ POLICY += [
         "GET",
         SEES_PERSON,
         target="person",
-        audit="read",
         secret="timeline_note",
         secret_for=NOTE_READERS,
     ),
     *pages("cases:note_write", "POST", DIARY_WRITERS, target="case", data="case_note"),
-    *pages("api:list_case_notes", "GET", CASE_VIEWERS, target="case", audit="read"),
+    *pages("api:list_case_notes", "GET", CASE_VIEWERS, target="case"),
     *pages("api:write_case_note", "POST", DIARY_WRITERS, target="case", data="api_case_note"),
     *pages(
         "notifications:list",
