@@ -1906,4 +1906,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Nessun evento che tu possa vedere con questi criteri.": "No event you may see with these criteria.",
     "Nessun evento che tu possa vedere.": "No event you may see.",
     "Tutta la storia della persona": "The person’s whole history",
+    "Tutta l'équipe del caso": "The whole case team",
+    "Solo il mio ente": "My organisation only",
+    "Solo io e il case manager": "Only me and the case lead",
+    "chi può leggerla": "who may read it",
+    "diario della presa in carico": "case diary",
 }
