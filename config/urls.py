@@ -22,5 +22,7 @@ urlpatterns = [
     path("prese-in-carico/", include("intreccio.cases.urls")),
     path("risposte/", include("intreccio.responses.urls")),
     path("invii/", include("intreccio.referrals.urls")),
+    path("notifiche/", include("intreccio.notifications.urls")),
+    path("persone/", include("intreccio.timeline.urls")),
     path("", include("intreccio.intake.urls")),
 ]

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "intreccio.core.context_processors.shell",
+                "intreccio.notifications.context_processors.notifications",
             ],
             "builtins": ["intreccio.core.templatetags.intreccio"],
         },

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from intreccio.cases import actions, queries
-from intreccio.cases.models import Case
+from intreccio.cases.models import Case, CaseNote
 from intreccio.core.exceptions import PermissionDenied
 from intreccio.core.roles import PERSON_FACING_ROLES
 
@@ -285,3 +285,66 @@ def remove_case_member(request, case_id: int, user_id: int):
     case = queries.get_case_for_action(request.user, case_id)
     actions.remove_team_member(case, actor=request.user, user=queries.get_operator(user_id))
     return _detail_out(queries.get_case_for_action(request.user, case_id))
+
+
+# --- the diary ---------------------------------------------------------------------------------
+
+NoteVisibility = Literal[tuple(CaseNote.Visibility.values)]
+
+
+class CaseNoteOut(Schema):
+    id: int
+    case_id: int
+    author_id: int
+    author: str
+    organisation: str
+    body: str
+    visibility: NoteVisibility
+    categories: list[str]
+    written_at: datetime.datetime
+
+
+class CaseNoteIn(Schema):
+    body: str = Field(..., max_length=20_000)
+    visibility: NoteVisibility = CaseNote.Visibility.TEAM
+    categories: list[str] = Field(default_factory=list)
+
+
+def _note_out(note) -> dict:
+    return {
+        "id": note.pk,
+        "case_id": note.case_id,
+        "author_id": note.author_id,
+        "author": note.author.get_full_name(),
+        "organisation": note.organisation.name,
+        "body": note.body,
+        "visibility": note.visibility,
+        "categories": [str(category) for category in note.categories],
+        "written_at": note.written_at,
+    }
+
+
+@router.get(
+    "/{case_id}/notes",
+    response={200: list[CaseNoteOut], **ERRORS},
+    operation_id="list_case_notes",
+    summary="Il diario di una presa in carico",
+)
+def list_case_notes(request, case_id: int):
+    """The case's diary notes I may read, newest first (reading the case is audited)."""
+    case = queries.get_case_for_user(request.user, case_id, purpose="API: diario")
+    return [_note_out(note) for note in queries.notes_of_case(request.user, case, limit=200)]
+
+
+@router.post("/{case_id}/notes", response={201: CaseNoteOut, **ERRORS}, operation_id="write_case_note")
+def write_case_note(request, case_id: int, payload: CaseNoteIn):
+    """Write a note in the diary (the lead and the active team members); who reads it is `visibility`."""
+    case = queries.get_case_for_action(request.user, case_id)
+    note = actions.write_note(
+        case,
+        actor=request.user,
+        body=payload.body,
+        visibility=payload.visibility,
+        categories=payload.categories,
+    )
+    return Status(201, _note_out(note))

@@ -47,7 +47,19 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def register_routers() -> None:
-    from . import accounts, cases, directory, intake, organisations, people, referrals, responses, territory
+    from . import (
+        accounts,
+        cases,
+        directory,
+        intake,
+        notifications,
+        organisations,
+        people,
+        referrals,
+        responses,
+        territory,
+        timeline,
+    )
 
     api.add_router("/territory/", territory.router)
     api.add_router("/organisations/", organisations.router)
@@ -58,6 +70,8 @@ def register_routers() -> None:
     api.add_router("/intake/", intake.router)
     api.add_router("/responses/", responses.router)
     api.add_router("/referrals/", referrals.router)
+    api.add_router("/timeline/", timeline.router)
+    api.add_router("/notifications/", notifications.router)
 
 
 register_routers()

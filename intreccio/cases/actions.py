@@ -6,8 +6,6 @@ event and audit entry, and e-mails the operators involved after commit.
 E-mails name the case number and link to it, never the person.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,10 +15,12 @@ from intreccio.audit.log import record_audit, record_event
 from intreccio.audit.models import AuditEntry
 from intreccio.core.exceptions import ApplicationError, Conflict, InvalidTransition, PermissionDenied
 from intreccio.core.roles import Role
+from intreccio.notifications.actions import notify
+from intreccio.notifications.models import Notification
 
 from . import events
 from .exceptions import CaseAlreadyOpen
-from .models import Case, CaseMember, CaseStatusChange, LeadHandover
+from .models import Case, CaseMember, CaseNote, CaseStatusChange, LeadHandover
 from .rules import (
     can_accept_handover,
     can_cancel_handover,
@@ -30,6 +30,7 @@ from .rules import (
     can_lead_cases,
     can_manage_team,
     can_open_case,
+    can_write_note,
 )
 
 Status = Case.Status
@@ -66,16 +67,18 @@ def _record(kind: str, case: Case, *, actor, payload: dict, audit_action=AuditEn
 
 
 def _notify(recipients, case: Case, message: str, *, actor) -> None:
-    """E-mail the operators involved (not the actor) after commit: the case number and a link only."""
-    emails = sorted(
-        {user.email for user in recipients if user is not None and user.pk != getattr(actor, "pk", None)}
+    """Notify the operators involved (not the actor) in Intreccio and, after commit, by e-mail.
+
+    The title names the case number, never the person.
+    """
+    notify(
+        recipients,
+        kind=Notification.Kind.CASE,
+        title=_("Presa in carico n. %(case)s") % {"case": case.pk},
+        body=message,
+        url=reverse("cases:detail", args=[case.pk]),
+        actor=actor,
     )
-    if not emails:
-        return
-    link = settings.INTRECCIO_BASE_URL + reverse("cases:detail", args=[case.pk])
-    subject = _("[Intreccio] Presa in carico n. %(case)s") % {"case": case.pk}
-    body = f"{message}\n\n{link}\n"
-    transaction.on_commit(lambda: send_mail(subject, body, None, emails, fail_silently=True))
 
 
 def _lead_organisation(user):
@@ -520,3 +523,94 @@ def remove_team_member(case: Case, *, actor, user, now=None) -> CaseMember:
         )
         _notify([user], locked, _("Non fai più parte dell'équipe di una presa in carico."), actor=actor)
     return member
+
+
+# --- the diary ---------------------------------------------------------------------------------
+
+# Who may read a note, as the timeline's audience of its CASE_NOTE_WRITTEN event.
+NOTE_AUDIENCE = {
+    CaseNote.Visibility.TEAM: "case",
+    CaseNote.Visibility.ORGANISATION: "organisation",
+    CaseNote.Visibility.LEAD: "lead",
+}
+NOTE_MAX_LENGTH = 20_000
+
+
+def write_note(
+    case: Case, *, actor, body: str, visibility: str = CaseNote.Visibility.TEAM, categories=()
+) -> CaseNote:
+    """Write a dated note in the case's diary (the lead and the active team members).
+
+    The note belongs to the organisation the author works on the case for;
+    `visibility` says who reads it (the whole team, that organisation, or the
+    lead and the author). The event names the note, never its text.
+    """
+    from intreccio.core.sensitivity import SensitiveCategory
+
+    if not can_write_note(actor, case):
+        raise PermissionDenied(
+            _("Solo il case manager e l'équipe della presa in carico scrivono nel diario.")
+        )
+    body = (body or "").strip()
+    if not body:
+        raise ApplicationError(_("Scrivi il testo della nota."), code="note_empty")
+    if len(body) > NOTE_MAX_LENGTH:
+        raise ApplicationError(
+            _("La nota è troppo lunga: al massimo %(max)s caratteri.") % {"max": NOTE_MAX_LENGTH},
+            code="note_too_long",
+        )
+    if visibility not in CaseNote.Visibility.values:
+        raise ApplicationError(
+            _("Scegli chi può leggere la nota: l'équipe, il tuo ente o solo il case manager."),
+            code="invalid_visibility",
+        )
+    unknown = sorted(set(categories) - set(SensitiveCategory.values))
+    if unknown:
+        raise ApplicationError(
+            _("Categorie sconosciute: %(categories)s.") % {"categories": ", ".join(unknown)},
+            code="invalid_categories",
+        )
+    with transaction.atomic():
+        locked = _lock(case)
+        _check_open(locked)
+        organisation_id = (
+            locked.lead_organisation_id
+            if locked.lead_id == actor.pk
+            else CaseMember.objects.filter(case=locked, user=actor, removed_at__isnull=True)
+            .values_list("organisation_id", flat=True)
+            .first()
+        )
+        note = CaseNote.objects.create(
+            case=locked,
+            author=actor,
+            organisation_id=organisation_id,
+            body=body,
+            visibility=visibility,
+            categories=sorted(set(categories)),
+        )
+        tagged = sorted(set(locked.categories) | set(note.categories))
+        payload = {
+            "case_id": locked.pk,
+            "note_id": note.pk,
+            "audience": NOTE_AUDIENCE[visibility],
+            "author_id": actor.pk,
+        }
+        record_event(
+            events.CASE_NOTE_WRITTEN,
+            actor=actor,
+            subject=note,
+            person_id=locked.person_id,
+            micro_territory_id=locked.micro_territory_id,
+            categories=tagged,
+            payload=payload,
+            organisation_id=organisation_id,
+        )
+        record_audit(
+            actor,
+            AuditEntry.Action.CREATE,
+            note,
+            person_id=locked.person_id,
+            categories=tagged,
+            details={"event": events.CASE_NOTE_WRITTEN, **payload},
+        )
+    return note

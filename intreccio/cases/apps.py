@@ -12,7 +12,7 @@ class CasesConfig(AppConfig):
         from intreccio.people import relationships
         from intreccio.people import sections as people_sections
 
-        from . import panels, queries, sections
+        from . import events, panels, queries, sections
 
         relationships.register_source(
             relationships.RelationshipSource(
@@ -25,6 +25,10 @@ class CasesConfig(AppConfig):
             )
         )
         relationships.register_lead_contacts(queries.lead_contacts)
+        sections.register_case_section(
+            "diary", template="cases/sections/diary.html", context=sections.diary_context, order=50
+        )
+        events.register_timeline_kinds()
         people_sections.register_section(
             "cases",
             template="cases/sections/person_case.html",

@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Case
+from intreccio.core.sensitivity import SensitiveCategory
+
+from .models import Case, CaseNote
 
 ROLE_CHOICES = [("lead", _("Come case manager")), ("member", _("Nell'équipe"))]
 MOVE_CHOICES = [
@@ -79,3 +81,22 @@ class MemberForm(forms.Form):
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].choices = [("", "—"), *candidates]
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Nota"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+        help_text=_("Fatti, colloqui, accordi: scrivi ciò che serve all'équipe, nient'altro."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Chi può leggerla"), choices=CaseNote.Visibility.choices, initial=CaseNote.Visibility.TEAM
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Riguarda dati particolari"),
+        choices=SensitiveCategory.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Dipendenze, HIV e violenza restano visibili solo al tuo ente."),
+    )

@@ -15,7 +15,7 @@ from intreccio.core.exceptions import NotFound
 from intreccio.core.roles import Role
 from intreccio.people.relationships import LeadContact
 
-from .models import Case, CaseMember, CaseStatusChange, LeadHandover
+from .models import Case, CaseMember, CaseNote, CaseStatusChange, LeadHandover
 
 OPEN = ~Q(status=Case.Status.CLOSED)
 
@@ -286,3 +286,38 @@ def lead_contacts(person_ids: Iterable[int]) -> dict[int, LeadContact]:
         )
         for person_id, given, family, email, organisation, phone in rows
     }
+
+
+# --- the diary (cases.rules.can_read_note, as SQL) ---------------------------------------------------
+
+
+def notes_visible_to(user) -> QuerySet[CaseNote]:
+    """Diary notes the user may read: of a case they may see, at the note's level and categories."""
+    from intreccio.core.sensitivity import tagged_protected
+
+    if not (user and user.is_authenticated and getattr(user, "is_operator", False)):
+        return CaseNote.objects.none()
+    own = Q(organisation_id=user.active_organisation_id)
+    level = (
+        Q(visibility=CaseNote.Visibility.TEAM)
+        | Q(visibility=CaseNote.Visibility.ORGANISATION) & own
+        | Q(visibility=CaseNote.Visibility.LEAD) & (Q(case__lead=user) | Q(author=user))
+    )
+    return CaseNote.objects.filter(
+        level & (~tagged_protected() | own), case__in=cases_visible_to(user).values("pk")
+    )
+
+
+def notes_of_case(user, case, *, limit: int = 50) -> list[CaseNote]:
+    """The case's notes the user may read, newest first, with author and organisation (one query)."""
+    return list(
+        notes_visible_to(user)
+        .filter(case=case)
+        .select_related("author", "organisation")
+        .order_by("-written_at", "-pk")[:limit]
+    )
+
+
+def note_bodies_for(user, note_ids) -> dict[int, str]:
+    """note id → text, for the notes among `note_ids` the user may read (one query)."""
+    return dict(notes_visible_to(user).filter(pk__in=list(note_ids)).values_list("pk", "body"))

@@ -156,3 +156,43 @@ rules.add_perm("cases.view_case", can_view_case)
 rules.add_perm("cases.change_status", can_change_status)
 rules.add_perm("cases.handover", can_handover)
 rules.add_perm("cases.manage_team", can_manage_team)
+
+
+# --- the case diary ----------------------------------------------------------------------------
+
+
+@rules.predicate
+def note_visibility_permits(user, note) -> bool:
+    """The note's own level: the whole team; the author's organisation; the lead and the author."""
+    from .models import CaseNote
+
+    if note is None:
+        return False
+    if note.visibility == CaseNote.Visibility.TEAM:
+        return True
+    if note.visibility == CaseNote.Visibility.ORGANISATION:
+        return note.organisation_id == user.active_organisation_id
+    return note.case.lead_id == user.pk or note.author_id == user.pk
+
+
+@rules.predicate
+def note_categories_permit(user, note) -> bool:
+    """A note tagged with a protected category stays within the organisation that wrote it."""
+    from intreccio.core.sensitivity import PROTECTED_BY_DEFAULT
+
+    if not set(note.categories) & PROTECTED_BY_DEFAULT:
+        return True
+    return note.organisation_id == user.active_organisation_id
+
+
+@rules.predicate
+def may_view_note_case(user, note) -> bool:
+    return bool(note is not None and can_view_case(user, note.case))
+
+
+# The lead and the active team members write in the diary (the responsible team reads it).
+can_write_note = is_case_lead | (is_active_case_member & member_organisation_may_see)
+can_read_note = may_view_note_case & note_visibility_permits & note_categories_permit
+
+rules.add_perm("cases.write_note", can_write_note)
+rules.add_perm("cases.read_note", can_read_note)

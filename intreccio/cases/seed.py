@@ -10,6 +10,7 @@ people seeder has not run) this seeder does nothing.
 """
 
 import functools
+import random
 
 from django.utils import timezone
 
@@ -238,3 +239,39 @@ def _handovers(cases: list[Case], leads: list, demo) -> None:
 
 def _lead_of(case: Case, leads: list):
     return next(lead for lead in leads if lead.pk == case.lead_id)
+
+
+# --- the diary -----------------------------------------------------------------------------------
+
+NOTES = [
+    ("Primo colloquio: la persona racconta di aver perso il lavoro a marzo; concordato un piano.", "team"),
+    ("Visita domiciliare: casa in ordine, frigorifero quasi vuoto. Attivato il pacco viveri.", "team"),
+    ("Telefonata con il datore di lavoro precedente per il certificato di servizio.", "organisation"),
+    ("Riferisce tensioni in famiglia: da approfondire al prossimo incontro.", "lead"),
+    ("Accompagnata al CPI per l'iscrizione; prossimo appuntamento tra due settimane.", "team"),
+]
+NOTE_SHARE = 0.2  # of the other open cases, one note each
+
+
+@seeder("cases_diary", after=("cases",))
+def seed_diary(context: SeedContext) -> None:
+    """Notes in the demo lead's open cases (every visibility) and one in a share of the others."""
+    rng = random.Random(context.seed + 41)  # its own draws: the seeders after it stay as they were
+    open_cases = list(
+        Case.objects.exclude(status=Case.Status.CLOSED)
+        .select_related("lead", "lead_organisation")
+        .order_by("pk")
+    )
+    written = 0
+    for case in open_cases:
+        lead = case.lead.act_for(case.lead_organisation)
+        if case.lead.email == DEMO_LEAD:
+            chosen = NOTES[: rng.randint(2, len(NOTES))]
+        elif rng.random() < NOTE_SHARE:
+            chosen = [rng.choice(NOTES)]
+        else:
+            continue
+        for body, visibility in chosen:
+            actions.write_note(case, actor=lead, body=body, visibility=visibility)
+            written += 1
+    context.stdout.write(f"  {written} diary notes\n")

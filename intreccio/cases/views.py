@@ -13,7 +13,7 @@ from intreccio.core.roles import PERSON_FACING_ROLES
 from intreccio.core.rules import has_role
 
 from . import actions, queries
-from .forms import CaseFilterForm, DeclineForm, HandoverForm, MemberForm, StatusForm
+from .forms import CaseFilterForm, DeclineForm, HandoverForm, MemberForm, NoteForm, StatusForm
 from .rules import (
     can_accept_handover,
     can_cancel_handover,
@@ -21,6 +21,7 @@ from .rules import (
     can_decline_handover,
     can_handover,
     can_manage_team,
+    can_write_note,
 )
 from .sections import case_page
 
@@ -51,7 +52,9 @@ def case_list(request):
     return render(request, "cases/case_list.html", {"form": form, "page": page, "filters": filters})
 
 
-def _detail(request, case, *, status_form=None, handover_form=None, member_form=None, status=200):
+def _detail(
+    request, case, *, status_form=None, handover_form=None, member_form=None, note_form=None, status=200
+):
     user = request.user
     manages_team = can_manage_team(user, case)
     may_handover = can_handover(user, case) and case.is_open
@@ -73,6 +76,8 @@ def _detail(request, case, *, status_form=None, handover_form=None, member_form=
         "member_add_url": reverse("cases:member_add", args=[case.pk]),
         "sections": case_page.sections_for(request, case),
     }
+    if note_form is not None:
+        request.note_form = note_form  # the diary section shows the refused form with its errors
     if may_handover:
         context["handover_form"] = handover_form or HandoverForm(
             candidates=queries.lead_candidates(exclude=[case.lead_id])
@@ -228,3 +233,19 @@ def handover_cancel(request, handover_id: int):
     _check(can_cancel_handover(request.user, handover), _("Solo chi l'ha proposto annulla il passaggio."))
     _attempt(request, actions.cancel_handover, handover, success=_("Passaggio di consegne annullato."))
     return redirect("cases:detail", handover.case_id)
+
+
+@require_POST
+def note_write(request, case_id: int):
+    case = queries.get_case_for_action(request.user, case_id)
+    _check(
+        can_write_note(request.user, case),
+        _("Solo il case manager e l'équipe della presa in carico scrivono nel diario."),
+    )
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        done = run_action(form, actions.write_note, case, actor=request.user, **form.cleaned_data)
+        if done is not None:
+            messages.success(request, _("Nota aggiunta al diario."))
+            return redirect(reverse("cases:detail", args=[case.pk]) + "#diary-heading")
+    return _detail(request, case, note_form=form, status=400)

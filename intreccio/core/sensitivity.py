@@ -26,3 +26,17 @@ class SensitiveCategory(models.TextChoices):
 PROTECTED_BY_DEFAULT = frozenset(
     {SensitiveCategory.ADDICTION, SensitiveCategory.HIV, SensitiveCategory.SEXUAL_VIOLENCE}
 )
+
+
+def tagged_protected(field: str = "categories"):
+    """The condition "the row's JSON list `field` holds a category protected by default".
+
+    A text match on the JSON list (works on SQLite and PostgreSQL alike); the
+    quotes make it match whole values only.
+    """
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for category in sorted(PROTECTED_BY_DEFAULT):
+        condition |= Q(**{f"{field}__icontains": f'"{category}"'})
+    return condition

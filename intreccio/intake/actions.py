@@ -18,6 +18,8 @@ from intreccio.cases import actions as case_actions
 from intreccio.cases.exceptions import CaseAlreadyOpen
 from intreccio.cases.queries import open_case_of
 from intreccio.core.exceptions import ApplicationError, PermissionDenied
+from intreccio.notifications.actions import notify
+from intreccio.notifications.models import Notification
 
 from . import events, routing
 from .models import DeadlinePolicy, Intake, RoutingRule, Urgency
@@ -107,29 +109,46 @@ def _link(intake: Intake) -> str:
     return settings.INTRECCIO_BASE_URL.rstrip("/") + reverse("intake:detail", args=[intake.pk])
 
 
-def _recipient_emails(intake: Intake) -> list[str]:
+def _recipients(intake: Intake) -> tuple[list, str]:
+    """Who the intake was routed to (the operator, or the team's active members) and the team's mailbox."""
     if intake.routed_to_user_id:
-        return [intake.routed_to_user.email]
+        return [intake.routed_to_user], ""
     team = intake.routed_to_team
     if team is None:
-        return []
-    if team.email:
-        return [team.email]
-    return sorted(team.members.filter(is_active=True).values_list("email", flat=True))
+        return [], ""
+    return list(team.members.filter(is_active=True).order_by("pk")), team.email
 
 
-def _notify_routed(intake: Intake) -> None:
-    recipients = _recipient_emails(intake)
-    if recipients:
-        body = _(
-            "È arrivato un nuovo accesso da prendere in carico (urgenza: %(urgency)s), "
-            "entro %(due)s.\n\nApri: %(link)s"
-        ) % {
-            "urgency": intake.get_urgency_display(),
-            "due": timezone.localtime(intake.due_at).strftime("%d/%m/%Y %H:%M") if intake.due_at else "—",
-            "link": _link(intake),
-        }
-        send_mail(_("Intreccio: un nuovo accesso per te"), body, None, recipients)
+def _recipient_emails(intake: Intake) -> list[str]:
+    users, mailbox = _recipients(intake)
+    return [mailbox] if mailbox else sorted(user.email for user in users)
+
+
+def _notify_routed(intake: Intake, *, actor) -> None:
+    """Tell those the intake was routed to, in Intreccio and by e-mail (after commit), without the person.
+
+    A team with a mailbox of its own gets the e-mail there; its members then
+    see the notification in Intreccio only.
+    """
+    users, mailbox = _recipients(intake)
+    due = timezone.localtime(intake.due_at).strftime("%d/%m/%Y %H:%M") if intake.due_at else "—"
+    body = _("È arrivato un nuovo accesso da prendere in carico (urgenza: %(urgency)s), entro %(due)s.") % {
+        "urgency": intake.get_urgency_display(),
+        "due": due,
+    }
+    notify(
+        users,
+        kind=Notification.Kind.INTAKE_ROUTED,
+        title=_("Un nuovo accesso per te (n. %(number)s)") % {"number": intake.pk},
+        body=body,
+        url=reverse("intake:detail", args=[intake.pk]),
+        actor=actor,
+        email=not mailbox,
+    )
+    if mailbox:
+        message = f"{body}\n\n{_('Apri')}: {_link(intake)}"
+        subject = _("Intreccio: un nuovo accesso per te")
+        transaction.on_commit(lambda: send_mail(subject, message, None, [mailbox]))
 
 
 def _apply_decision(intake: Intake, decision: routing.Decision, *, now) -> None:
@@ -172,7 +191,7 @@ def _create_and_route(*, actor, needs, now, **values) -> Intake:
         },
     )
     _event(events.INTAKE_ROUTED, intake, actor=actor, payload=_routed_payload(intake, needs))
-    transaction.on_commit(lambda: _notify_routed(intake))
+    _notify_routed(intake, actor=actor)
     return intake
 
 
@@ -429,7 +448,7 @@ def reroute_intake(intake: Intake, *, actor, team, note: str) -> Intake:
                 "from_user": before["user"],
             },
         )
-        transaction.on_commit(lambda: _notify_routed(intake))
+        _notify_routed(intake, actor=actor)
     return intake
 
 

@@ -15,7 +15,9 @@ class IntakeConfig(AppConfig):
         from intreccio.people.relationships import RelationshipSource, register_source
         from intreccio.people.sections import register_person_action
 
-        from . import panels, queries, tasks
+        from . import events, panels, queries, tasks
+
+        events.register_timeline_kinds()
 
         # Next to every person found (or opened): record what this door intercepted.
         register_person_action(

@@ -10,7 +10,9 @@ class PeopleConfig(AppConfig):
         from intreccio.core import navigation
         from intreccio.core.roles import PERSON_FACING_ROLES
 
-        from . import rules  # noqa: F401 — registers the built-in relationship source and permissions
+        from . import events, rules  # noqa: F401 — registers the built-in relationship source and permissions
+
+        events.register_timeline_kinds()
 
         navigation.register(
             navigation.NavItem(

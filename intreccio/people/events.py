@@ -41,3 +41,21 @@ def label(kind: str) -> str:
     if not EVENT_LABELS:
         EVENT_LABELS.update(_labels())
     return str(EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize()))
+
+
+def register_timeline_kinds() -> None:
+    """What each kind means on the person's timeline (called from PeopleConfig.ready()).
+
+    The person page already shows who registered the person, their sharing
+    choice and the notice given: the network sees those events. Changes to
+    identity, documents, household and relations stay with the organisation
+    that made them (they may concern data others must not learn about).
+    """
+    from intreccio.core.timeline import Audience, EventKind, register_kind
+
+    labels = _labels()
+    network = {PERSON_REGISTERED, INFORMATION_NOTICE_GIVEN, SHARING_CHOICE_RECORDED, SHARING_WITHDRAWN}
+    for kind, label in labels.items():
+        audience = Audience.NETWORK if kind in network else Audience.ORGANISATION
+        group = "consent" if kind in network - {PERSON_REGISTERED} else "person"
+        register_kind(EventKind(kind, label=label, group=group, audience=audience))

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from intreccio.audit.log import record_audit
-from intreccio.audit.models import AuditEntry, DomainEvent
+from intreccio.audit.models import AuditEntry
 from intreccio.core.exceptions import NotFound
 
 from . import relationships, search
@@ -111,15 +111,6 @@ def consent_history(person: Person) -> list[ConsentRecord]:
 
 def documents_of(person: Person) -> list[IdentityDocument]:
     return list(person.documents.order_by("kind", "recorded_at"))
-
-
-def timeline(person: Person, limit: int = 50) -> list[DomainEvent]:
-    """The person's domain events, newest first (the caller has already read the person)."""
-    return list(
-        DomainEvent.objects.filter(person_id=person.pk)
-        .select_related("organisation", "actor")
-        .order_by("-occurred_at", "-id")[:limit]
-    )
 
 
 def access_report(person: Person, limit: int = 500) -> list[AuditEntry]:

@@ -14,7 +14,7 @@ from intreccio.core.exceptions import ApplicationError, NotFound, PermissionDeni
 from intreccio.core.http import run_action
 from intreccio.organisations.models import Organisation
 
-from . import actions, events, queries
+from . import actions, queries
 from .exceptions import ProbableDuplicate
 from .forms import (
     DocumentForm,
@@ -114,7 +114,6 @@ def person_page(request, person_id: int):
         {
             "person": person,
             **queries.person_detail(person),
-            "timeline": [(event, events.label(event.kind)) for event in queries.timeline(person)],
             "sections": sections_for(request, person),
             "person_actions": person_actions(),
             "can_view_access_report": can_view_access_report(request.user, person),

@@ -45,6 +45,9 @@ case_lead, referral_recipient, consent_recipient, break_glass):
   referral_recipient    on the receiving side of the target referral: works with persons for the
                         receiving organisation, while the person's sharing reaches it (or it is the
                         case's lead organisation)
+  case_viewer_of_person sees a case of the target person (its lead, team, responsible team's
+                        supervisor or members): reads the person's diary notes on the timeline
+Notifications: `owner_of_target` is the notification's recipient.
 
 `audit="read"`: every request that reaches the data (allowed or refused by
 the query) writes exactly one AuditEntry about the target.
@@ -644,6 +647,61 @@ POLICY: list[Entry] = [
 class Decision:
     allow: bool
     because: set[str] = field(default_factory=set)
+
+
+# --- the person's timeline, the case diary, notifications ---------------------------------------
+# (API entries carry no `audit`: an account without roles is refused before any read, as elsewhere.)
+# The timeline is seen by whoever sees the person; a diary note's text on it only by who may read
+# the note. Notes are written by the lead and the case team. Notifications are their recipient's.
+DIARY_WRITERS = frozenset({"case_lead", "case_team_member"})
+NOTIFICATION_OWNER = frozenset({"owner_of_target"})
+NOTE_READERS = frozenset({"case_viewer_of_person"})
+POLICY += [
+    *pages(
+        "timeline:person",
+        "GET",
+        SEES_PERSON,
+        target="person",
+        audit="read",
+        secret="timeline_note",
+        secret_for=NOTE_READERS,
+    ),
+    *pages(
+        "api:get_person_timeline",
+        "GET",
+        SEES_PERSON,
+        target="person",
+        secret="timeline_note",
+        secret_for=NOTE_READERS,
+    ),
+    *pages("cases:note_write", "POST", DIARY_WRITERS, target="case", data="case_note"),
+    *pages("api:list_case_notes", "GET", CASE_VIEWERS, target="case"),
+    *pages("api:write_case_note", "POST", DIARY_WRITERS, target="case", data="api_case_note"),
+    *pages(
+        "notifications:list",
+        "GET",
+        AUTHENTICATED,
+        target="notification",
+        secret="notification_title",
+        secret_for=NOTIFICATION_OWNER,
+    ),
+    *pages("notifications:open", "POST", NOTIFICATION_OWNER, target="notification"),
+    *pages("notifications:mark_read", "POST", NOTIFICATION_OWNER, target="notification"),
+    *pages("notifications:mark_all_read", "POST", AUTHENTICATED),
+    *pages("notifications:preferences", "GET POST", AUTHENTICATED, data="email_preference"),
+    *pages(
+        "api:list_my_notifications",
+        "GET",
+        OPERATOR,
+        target="notification",
+        secret="notification_title",
+        secret_for=NOTIFICATION_OWNER,
+    ),
+    # The API answers operators only (api.auth): an account without roles has no API.
+    *pages("api:count_unread_notifications", "GET", OPERATOR),
+    *pages("api:mark_all_notifications_read", "POST", OPERATOR),
+    *pages("api:mark_notification_read", "POST", NOTIFICATION_OWNER, target="notification"),
+]
 
 
 def decide(entry: Entry, held: set[str]) -> Decision:

@@ -149,6 +149,11 @@ URL_KWARGS = {
     "referrals:assign": lambda w: {"referral_id": w.referral.pk},
     "referrals:message": lambda w: {"referral_id": w.referral.pk},
     "referrals:attachment": lambda w: {"attachment_id": w.referral_attachment.pk},
+    "cases:note_write": lambda w: {"case_id": w.case.pk},
+    # --- timeline and notifications ---
+    "timeline:person": lambda w: {"person_id": w.person.pk},
+    "notifications:open": lambda w: {"notification_id": w.notification.pk},
+    "notifications:mark_read": lambda w: {"notification_id": w.notification.pk},
 }
 
 API_PATHS = {
@@ -189,6 +194,14 @@ API_PATHS = {
     "cancel_lead_handover": lambda w: f"/api/v1/cases/handovers/{w.handover.pk}/cancel",
     "add_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team",
     "remove_case_member": lambda w: f"/api/v1/cases/{w.case.pk}/team/{w.carla.pk}",
+    "list_case_notes": lambda w: f"/api/v1/cases/{w.case.pk}/notes",
+    "write_case_note": lambda w: f"/api/v1/cases/{w.case.pk}/notes",
+    # --- timeline and notifications ---
+    "get_person_timeline": lambda w: f"/api/v1/timeline/persons/{w.person.pk}",
+    "list_my_notifications": lambda w: "/api/v1/notifications/",
+    "count_unread_notifications": lambda w: "/api/v1/notifications/unread-count",
+    "mark_all_notifications_read": lambda w: "/api/v1/notifications/read-all",
+    "mark_notification_read": lambda w: f"/api/v1/notifications/{w.notification.pk}/read",
     # --- intake ---
     "record_intake": lambda w: "/api/v1/intake/intakes",
     "report_concern": lambda w: "/api/v1/intake/concerns",
@@ -232,6 +245,9 @@ URL_QUERIES = {
 }
 
 PAYLOADS = {
+    "case_note": lambda w: {"body": "Colloquio con la persona", "visibility": "team"},
+    "api_case_note": lambda w: {"body": "Colloquio con la persona", "visibility": "team"},
+    "email_preference": lambda w: {"frequency": "daily"},
     "login": lambda w: {"username": "nessuno@altrove.it", "password": "password sbagliata"},
     "code": lambda w: {"code": "000000"},
     "email": lambda w: {"email": "nessuno@altrove.it"},
@@ -539,6 +555,9 @@ SECRETS = {
     "referral_person": lambda w: w.referral.person.surnames,
     "referral_message": lambda w: "SEGRETO-MESSAGGIO-INVIO",
     "referral_attachment": lambda w: "SEGRETO-ALLEGATO-INVIO",
+    # A diary note on the timeline: only who may read the note; a notification: only its recipient.
+    "timeline_note": lambda w: w.timeline_note.body,
+    "notification_title": lambda w: w.notification.title,
 }
 
 
@@ -626,6 +645,12 @@ class World:
                 held.add("owner_of_target")
         elif kind == "people.person":
             held |= person_relationships(self, user, target, roles_by_org.get(active, set()))
+            for case in target.cases.all():
+                if case_relationships(case, user) & CASE_VIEWER_TIES:
+                    held.add("case_viewer_of_person")
+        elif kind == "notifications.notification":
+            if target.recipient_id == user.pk:
+                held.add("owner_of_target")
         elif kind in ("cases.case", "cases.leadhandover"):
             held |= case_relationships(target, user)
         elif kind == "intake.intake":
@@ -742,6 +767,8 @@ def response_relationships(target, user, active_roles: set, active: int | None) 
         target.new_organisation_id,
     }:
         held.add("involved_supervisor_of_target")
+
+
 def referral_relationships(target, user, active_roles: set) -> set[str]:
     """The user's side of a referral (or of the referral an attachment belongs to), read from the rows."""
     referral = target if target._meta.label_lower == "referrals.referral" else target.referral
@@ -838,6 +865,7 @@ def build_world(network, dpo) -> World:
     build_intake_world(world)
     build_responses_world(world)
     build_referrals_world(world)
+    build_timeline_world(world)
     return world
 
 
@@ -1067,6 +1095,8 @@ def build_responses_world(world: World) -> None:
         actor=network.carla, person=person, type=world.response_type, starts_on=day, confirm_overlap=True
     )
     world.overlap_alert = world.response.overlap_alerts_as_existing.get()
+
+
 def build_referrals_world(world: World) -> None:
     """A referral, through the referrals actions.
 
@@ -1096,3 +1126,41 @@ def build_referrals_world(world: World) -> None:
         attachments=[SimpleUploadedFile("isee.pdf", pdf, content_type="application/pdf")],
     )
     world.referral_attachment = message.attachments.get()
+
+
+# Who sees a case (mirrors policy.CASE_VIEWERS; stated here independently of the apps' rules).
+CASE_VIEWER_TIES = {"case_lead", "case_team_member", "team_supervisor_of_target", "team_member_of_target"}
+
+
+def build_timeline_world(world: World) -> None:
+    """The timeline's and the notifications' targets, through the apps' actions.
+
+    - Olena (world.person, registered by Bruno at the Comune, related to Caritas) is taken in
+      charge by Ana with the Comune's team; Ana writes a diary note for the whole team
+      (`timeline_note`): on her timeline, its text reaches who may see the case, not Carla
+      (Caritas), who sees Olena but not her case.
+    - `notification`: Bruno's notification about a case (only Bruno may read or mark it).
+    """
+    from intreccio.cases import actions as cases
+    from intreccio.core.context import acting_as
+    from intreccio.notifications.actions import notify
+    from intreccio.notifications.models import Notification
+
+    network = world.network
+    with acting_as("test", organisation_id=network.comune.pk):
+        olena_case = cases.open_case(
+            actor=network.ana, person=world.person, lead=network.ana, team=network.team
+        )
+        world.timeline_note = cases.write_note(
+            olena_case,
+            actor=network.ana,
+            body="SEGRETO-DIARIO: ha paura di tornare a casa",
+            visibility="team",
+        )
+    world.notification = notify(
+        [network.bruno],
+        kind=Notification.Kind.CASE,
+        title="SEGRETO-NOTIFICA per Bruno: presa in carico n. 1",
+        url="/prese-in-carico/",
+        actor=network.ana,
+    )[0]

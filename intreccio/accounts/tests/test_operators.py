@@ -165,7 +165,8 @@ def test_the_operator_list_has_a_fixed_number_of_queries(client_for, network, dj
     client = client_for(network.laura)
     # session, user, memberships, paginator count, page of operators, their memberships
     # (prefetch), then the session renewal (savepoint, update, release)
-    with django_assert_num_queries(9):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(reverse("accounts:operator_list"))
     rows = [
         (o.family_name, [m.role for m in o.shown_memberships]) for o in response.context["page"].object_list

@@ -88,7 +88,8 @@ def test_the_session_list_has_a_fixed_number_of_queries(client_for, network, dja
     client.get(reverse("accounts:session_list"))
     # session, user, memberships (active organisation), count, rows (sessions
     # joined with their operator), session renewal: savepoint + update + release.
-    with django_assert_num_queries(8):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(9):
         response = client.get(reverse("accounts:session_list"))
     assert len(response.context["page"].object_list) == 4
 

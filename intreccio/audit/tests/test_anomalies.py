@@ -161,7 +161,8 @@ def test_the_data_protection_contact_reads_and_closes_alerts(
     client = client_for(dpo)
     client.get(reverse("audit:alert_list"))
     # session, user, memberships, count, alerts (with organisation), session renewal (3)
-    with django_assert_num_queries(8):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(9):
         page = client.get(reverse("audit:alert_list"))
     assert [a.pk for a in page.context["page"].object_list] == [alert.pk]
     response = client.post(

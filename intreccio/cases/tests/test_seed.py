@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from intreccio.audit.models import DomainEvent
-from intreccio.cases.models import Case, LeadHandover
+from intreccio.cases.models import Case, CaseNote, LeadHandover
 
 
 @pytest.mark.django_db(transaction=True)
@@ -22,6 +22,15 @@ def test_the_seed_takes_a_share_of_the_persons_in_charge_in_every_status(tmp_pat
     assert set(LeadHandover.objects.values_list("status", flat=True)) == {"accepted", "proposed"}
     demo = Case.objects.filter(lead__email="regia@demo.intreccio.it")
     assert demo.count() >= 3
+    # The diary: notes in the demo lead's open cases, at more than one level of visibility.
+    notes = CaseNote.objects.filter(case__lead__email="regia@demo.intreccio.it")
+    assert notes.values("visibility").distinct().count() >= 2
+    assert DomainEvent.objects.filter(kind="CASE_NOTE_WRITTEN").count() == CaseNote.objects.count()
+    # Every demo account finds notifications, some still to read.
+    from intreccio.notifications.models import Notification
+
+    unread = Notification.objects.filter(recipient__email="regia@demo.intreccio.it", read_at__isnull=True)
+    assert unread.count() >= 2
 
 
 def _shape(case: Case) -> tuple:

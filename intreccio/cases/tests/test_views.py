@@ -32,7 +32,8 @@ def test_my_cases_list_queries(client_for, network, three_cases, django_assert_n
     # 1 session, 2 user, 3 memberships (roles), 4 count, 5 the page of cases (person, lead, lead
     # organisation, team joined), 6 one SEARCH audit entry naming the persons shown,
     # 7-9 savepoint, session update, release (the message framework / session touch)
-    with django_assert_num_queries(9):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(reverse("cases:list"))
     assert response.status_code == 200
     assert [case.pk for case in response.context["page"].object_list] == [c.pk for c in reversed(three_cases)]
@@ -81,8 +82,9 @@ def test_the_case_page_queries(client_for, network, three_cases, django_assert_n
     # 6 READ audit entry, 7 status history, 8 hand-overs, 9 pending hand-over, 10 lead candidates,
     # 11 operator candidates; the responses section: 12 the person's responses, 13 the open overlap
     # alerts, 14 whether the viewer may record a response for the person; 15 the case's referrals
-    # (referrals' case-page section); 16-18 savepoint, session update, release
-    with django_assert_num_queries(18):
+    # (referrals' case-page section); 16 the diary's notes the user may read, 17 the header's count
+    # of unread notifications; 18-20 savepoint, session update, release
+    with django_assert_num_queries(20):
         assert client.get(url).status_code == 200
 
 

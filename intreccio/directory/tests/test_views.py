@@ -16,7 +16,8 @@ def test_the_search_page_has_a_fixed_number_of_queries(
     # session, user, memberships; needs and municipalities for the form; count and page of
     # results; prefetches (needs, capacities, schedules, closures, places, their schedules,
     # translations); then the session renewal (savepoint, update, release).
-    with django_assert_num_queries(17):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(18):
         response = client.get(reverse("directory:search"), {"bisogno": "", "q": ""})
     assert [r.name for r in response.context["results"]] == [
         "Accoglienza notturna",

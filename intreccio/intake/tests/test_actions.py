@@ -12,6 +12,7 @@ from intreccio.cases.models import Case
 from intreccio.core.exceptions import ApplicationError, InvalidTransition, PermissionDenied
 from intreccio.intake import actions
 from intreccio.intake.models import Intake
+from intreccio.notifications.models import Notification
 from intreccio.organisations.models import Site
 
 
@@ -56,9 +57,13 @@ def test_recording_writes_the_intake_its_events_and_the_audit_entry(
     assert kinds(intake) == ["INTAKE_RECORDED", "INTAKE_ROUTED"]
     entry = AuditEntry.objects.get(target_type="intake.intake", target_id=str(intake.pk))
     assert (entry.action, entry.person_id, entry.categories) == ("create", setting.mario.pk, ["addiction"])
-    # The team (no e-mail of its own) is told: its members, without the person's name.
-    assert [sorted(m.to) for m in mail.outbox] == [["ana@test.intreccio.it", "bruno@test.intreccio.it"]]
+    # The team (no e-mail of its own) is told: its members but Bruno who recorded it, without the
+    # person's name, by e-mail and in Intreccio.
+    assert [m.to for m in mail.outbox] == [["ana@test.intreccio.it"]]
     assert "Mario" not in mail.outbox[0].body
+    notification = Notification.objects.get()
+    assert (notification.recipient, notification.kind) == (setting.ana, "intake_routed")
+    assert "Mario" not in notification.title + notification.body
 
 
 @pytest.mark.parametrize(

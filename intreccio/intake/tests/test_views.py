@@ -57,7 +57,8 @@ def test_the_queue_lists_overdue_first_marked_in_words(setting, client_for, djan
     # 1-3 session, user, memberships (middleware); 4 intakes with their joins (teams as a subquery);
     # 5 needs (prefetch); 6 which of the persons the viewer may see now (people's rules, one
     # query); 7 the audit SEARCH entry; 8-10 savepoint, session save, release.
-    with django_assert_num_queries(10):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(11):
         response = client.get("/accessi/coda/")
     body = response.content.decode()
     assert body.count("/accessi/") >= 3
@@ -74,7 +75,8 @@ def test_the_inbox_shows_what_reached_the_lead(setting, client_for, django_asser
     client = client_for(setting.ana)
     client.get("/accessi/in-arrivo/")
     # The same ten: one query for the three sections (split in Python), one for their needs.
-    with django_assert_num_queries(10):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(11):
         response = client.get("/accessi/in-arrivo/")
     body = response.content.decode()
     assert body.count("Mario Rossi") == 6  # three routed to me, the same three from another door

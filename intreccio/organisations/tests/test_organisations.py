@@ -79,7 +79,8 @@ def test_the_list_page_has_a_fixed_number_of_queries(client_for, network, django
     client = client_for(network.carla)
     # session, user, memberships, count for the paginator, the page of organisations
     # (with district and site counts), then the session renewal (savepoint, update, release)
-    with django_assert_num_queries(8):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(9):
         response = client.get(reverse("organisations:list"))
     assert [o.name for o in response.context["page"].object_list] == [
         "Caritas decanale di Lecco",

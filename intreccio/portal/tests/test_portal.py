@@ -245,7 +245,8 @@ def test_the_queue_lists_new_requests_with_a_fixed_number_of_queries(
     # session, user, memberships, count, page (with need, municipality, organisation, service
     # and handler joined), the audit entry of the list, then the session renewal (savepoint,
     # update, release).
-    with django_assert_num_queries(9):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(10):
         response = client.get(reverse("portal:help_requests"))
     assert len(response.context["page"].object_list) == 3
     assert (

@@ -12,7 +12,8 @@ def test_the_map_page_lists_municipalities_with_a_fixed_number_of_queries(
     # session, user, memberships (+ organisation, district), micro-territories, their
     # municipalities (prefetch), municipalities of the district, districts for the selector,
     # then the session renewal (savepoint, update, release)
-    with django_assert_num_queries(10):
+    # … and the header's count of unread notifications.
+    with django_assert_num_queries(11):
         response = client.get(reverse("territory:map"))
     assert response.status_code == 200
     assert [m.name for m in response.context["municipalities"]][:3] == [
