@@ -767,6 +767,7 @@ def response_relationships(target, user, active_roles: set, active: int | None) 
         target.new_organisation_id,
     }:
         held.add("involved_supervisor_of_target")
+    return held
 
 
 def referral_relationships(target, user, active_roles: set) -> set[str]:
