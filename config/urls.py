@@ -20,5 +20,6 @@ urlpatterns = [
     path("portale/", include("intreccio.portal.urls")),
     path("persone/", include("intreccio.people.urls")),
     path("prese-in-carico/", include("intreccio.cases.urls")),
+    path("prese-in-carico/", include("intreccio.plans.urls")),
     path("", include("intreccio.intake.urls")),
 ]
