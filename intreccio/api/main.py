@@ -47,7 +47,7 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 def register_routers() -> None:
-    from . import accounts, cases, directory, intake, organisations, people, territory
+    from . import accounts, cases, directory, intake, organisations, people, plans, territory
 
     api.add_router("/territory/", territory.router)
     api.add_router("/organisations/", organisations.router)
@@ -56,6 +56,7 @@ def register_routers() -> None:
     api.add_router("/people/", people.router)
     api.add_router("/cases/", cases.router)
     api.add_router("/intake/", intake.router)
+    api.add_router("/plans/", plans.router)
 
 
 register_routers()
