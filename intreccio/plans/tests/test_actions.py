@@ -94,11 +94,11 @@ def test_incoherent_owners_and_dates_are_refused(setting):
     plan, ana = setting.plan, setting.ana
     food_bank = setting.directory.food_bank
     cases = [
-        dict(description="X", service=food_bank, organisation=setting.comune),
-        dict(description="X", organisation=setting.caritas, owner_is_person=True),
-        dict(description="X", organisation=setting.caritas, responsible=setting.bruno),
-        dict(description="X", start_on=TODAY, due_on=TODAY - datetime.timedelta(days=1)),
-        dict(description=""),
+        {"description": "X", "service": food_bank, "organisation": setting.comune},
+        {"description": "X", "organisation": setting.caritas, "owner_is_person": True},
+        {"description": "X", "organisation": setting.caritas, "responsible": setting.bruno},
+        {"description": "X", "start_on": TODAY, "due_on": TODAY - datetime.timedelta(days=1)},
+        {"description": ""},
     ]
     for values in cases:
         refused(ApplicationError, lambda values=values: actions.add_action(plan, actor=ana, **values))
@@ -131,7 +131,8 @@ def test_agreeing_freezes_version_one_with_the_person_s_words(setting):
         lambda: actions.agree_plan(plan, actor=setting.ana, agreed_on=TODAY + datetime.timedelta(days=1)),
     )
     version = actions.agree_plan(plan, actor=setting.ana, agreed_on=TODAY)
-    assert version.number == 1 and version.reason == "agreed"
+    assert version.number == 1
+    assert version.reason == "agreed"
     assert version.snapshot["person_words"] == "Voglio lavorare"
     assert [goal["description"] for goal in version.snapshot["goals"]] == ["Trovare lavoro"]
     assert version.snapshot["lead"]["name"] == "Ana Invernizzi"

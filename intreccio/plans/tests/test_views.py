@@ -64,7 +64,8 @@ def test_the_plan_page_in_a_fixed_number_of_queries(client_for, setting, django_
     assert response.status_code == 200
     assert "Voglio restare a Lecco" in content
     assert "Da completare: 1 lacuna" in content  # the overdue interview
-    assert "Caritas" in content and "Pacco alimentare" in content
+    assert "Caritas" in content
+    assert "Pacco alimentare" in content
     assert "PDF nella lingua della persona (ar, versione 1)" in content
 
 
@@ -112,7 +113,8 @@ def test_the_lead_adds_two_goals_and_two_actions_with_the_page_s_forms(client_fo
         datetime.date(2030, 5, 1),
     )
     page = client.get(url("detail", setting)).content.decode()
-    assert "Caritas" in page and "La persona o la famiglia" in page
+    assert "Caritas" in page
+    assert "La persona o la famiglia" in page
 
 
 def test_a_refused_form_shows_why_and_changes_nothing(client_for, setting):
@@ -184,7 +186,8 @@ def test_the_case_page_shows_the_plan_section_with_its_gap_count(client_for, net
     setting = build_plan_setting(network, create_plan=False)
     client = client_for(setting.ana)
     page = client.get(reverse("cases:detail", args=[setting.case.pk])).content.decode()
-    assert "Nessun progetto finora." in page and "Crea il progetto" in page
+    assert "Nessun progetto finora." in page
+    assert "Crea il progetto" in page
     assert client.post(url("create", setting)).status_code == 302
     page = client.get(reverse("cases:detail", args=[setting.case.pk])).content.decode()
     assert "2 lacune da completare" in page
@@ -212,4 +215,5 @@ def test_the_pdf_of_a_version_in_italian_and_in_arabic(client_for, setting):
             "plans/version_pdf.html",
             version_context(version, case=setting.case, person=setting.mario, language="it"),
         )
-    assert "Firma della persona" in html and "dir=" not in html
+    assert "Firma della persona" in html
+    assert "dir=" not in html
