@@ -42,9 +42,36 @@ def plan_of(case) -> CarePlan | None:
     return plan
 
 
-def plan_summary_of(case) -> CarePlan | None:
-    """The case's plan with its needs, goals and actions (for the case page's section: 4 queries)."""
-    plan = CarePlan.objects.filter(case=case).prefetch_related("needs", "goals", "actions").first()
+def plan_summary_of(case, *, today=None) -> CarePlan | None:
+    """The case's plan with `gap_count` (gaps.plan_gaps counted in SQL), or None: one query."""
+    from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+
+    def count(queryset):
+        counted = queryset.order_by().values("plan_id").annotate(total=Count("pk")).values("total")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    open_actions = PlanAction.objects.filter(plan=OuterRef("pk"), status__in=PlanAction.OPEN_STATUSES)
+    needs = CarePlan.needs.through.objects.filter(careplan=OuterRef("pk")).exclude(
+        Exists(PlanGoal.objects.filter(plan=OuterRef("careplan"), need=OuterRef("need")))
+    )
+    goals = PlanGoal.objects.filter(plan=OuterRef("pk"), status=PlanGoal.Status.OPEN).exclude(
+        Exists(PlanAction.objects.filter(goal=OuterRef("pk")))
+    )
+    needs_counted = needs.order_by().values("careplan_id").annotate(total=Count("pk")).values("total")
+    plan = (
+        CarePlan.objects.filter(case=case)
+        .annotate(
+            gap_count=Coalesce(Subquery(needs_counted, output_field=IntegerField()), 0)
+            + count(goals)
+            + count(open_actions.filter(organisation__isnull=True, owner_is_person=False))
+            + count(open_actions.filter(due_on__lt=today))
+        )
+        .first()
+    )
     if plan is not None:
         plan.case = case
     return plan

@@ -79,8 +79,9 @@ def test_the_case_page_queries(client_for, network, three_cases, django_assert_n
     client.get(url)
     # 1 session, 2 user, 3 memberships, 4 the case (visibility, joins), 5 its active members,
     # 6 READ audit entry, 7 status history, 8 hand-overs, 9 pending hand-over, 10 lead candidates,
-    # 11 operator candidates, 12-14 savepoint, session update, release
-    with django_assert_num_queries(14):
+    # 11 operator candidates, 12 the personal plan section (the plan and its gap count),
+    # 13-15 savepoint, session update, release
+    with django_assert_num_queries(15):
         assert client.get(url).status_code == 200
 
 

@@ -94,3 +94,24 @@ def test_the_task_is_registered_daily():
 
     job = next(job for job in registered_jobs() if job.name == "plans.remind_reviews")
     assert job.every == datetime.timedelta(days=1)
+
+
+def test_the_case_page_counts_the_same_gaps_in_one_query(setting, django_assert_num_queries):
+    from intreccio.plans.queries import plan_summary_of
+
+    plan, ana = setting.plan, setting.ana
+    goal = actions.add_goal(plan, actor=ana, description="Casa", need=setting.needs["housing"])
+    actions.add_goal(plan, actor=ana, description="Ascolto")
+    actions.add_action(plan, actor=ana, description="Senza ente", goal=goal)
+    actions.add_action(
+        plan,
+        actor=ana,
+        description="Scaduta",
+        owner_is_person=True,
+        due_on=TODAY - datetime.timedelta(days=1),
+    )
+    with django_assert_num_queries(1):
+        summary = plan_summary_of(setting.case)
+    # income without a goal, "Ascolto" without an action, one action without an owner, one overdue
+    assert summary.gap_count == 4
+    assert plan_gaps(fresh(plan)).count == 4
