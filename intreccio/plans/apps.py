@@ -5,12 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _describe_status(event) -> str:
+    """ "removed from the plan", or the status move in words ("Prevista → Realizzata"); else nothing."""
+    from .models import PlanAction, PlanGoal
+
     payload = event.payload or {}
     if payload.get("removed"):
         return str(_("tolta dal progetto"))
     if payload.get("to"):
-        return f"{payload.get('from', '')} → {payload['to']}"
-    return ", ".join(payload.get("changed", []))
+        labels = {**dict(PlanGoal.Status.choices), **dict(PlanAction.Status.choices)}
+        return f"{labels.get(payload.get('from'), '')} → {labels.get(payload['to'], '')}"
+    return ""
 
 
 def _describe_version(event) -> str:
@@ -38,7 +42,7 @@ class PlansConfig(AppConfig):
         periodic.register("plans.remind_reviews", tasks.remind_reviews, every=datetime.timedelta(days=1))
         kinds = [
             (events.PLAN_CREATED, _("Progetto personalizzato avviato"), None),
-            (events.PLAN_UPDATED, _("Progetto personalizzato aggiornato"), _describe_status),
+            (events.PLAN_UPDATED, _("Progetto personalizzato aggiornato"), None),
             (events.PLAN_AGREED, _("Progetto condiviso con la persona"), _describe_version),
             (events.PLAN_VERSION_FROZEN, _("Nuova versione del progetto"), _describe_version),
             (events.PLAN_GOAL_ADDED, _("Obiettivo aggiunto al progetto"), None),

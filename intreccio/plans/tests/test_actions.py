@@ -225,3 +225,18 @@ def test_record_action_progress_trusts_its_caller(setting):
     assert (done.status, done.outcome) == ("done", "Fatto")
     event = DomainEvent.objects.filter(kind=events.PLAN_ACTION_UPDATED).latest("pk")
     assert (event.payload["from"], event.payload["to"]) == ("planned", "done")
+
+
+def test_the_timeline_describes_plan_events_in_words(setting):
+    from intreccio.core.timeline import kinds
+
+    action = actions.add_action(
+        setting.plan, actor=setting.ana, description="Colloquio", owner_is_person=True
+    )
+    actions.update_action(action, actor=setting.ana, status="done")
+    event = DomainEvent.objects.filter(kind=events.PLAN_ACTION_UPDATED).latest("pk")
+    kind = kinds()[events.PLAN_ACTION_UPDATED]
+    assert (kind.group, kind.audience) == ("plan", "case")
+    assert kind.describe(event) == "Prevista → Realizzata"
+    registered = {name for name in kinds() if name.startswith("PLAN_")}
+    assert registered == {value for name, value in vars(events).items() if name.startswith("PLAN_")}
