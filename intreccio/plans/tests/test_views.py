@@ -217,3 +217,35 @@ def test_the_pdf_of_a_version_in_italian_and_in_arabic(client_for, setting):
         )
     assert "Firma della persona" in html
     assert "dir=" not in html
+
+
+def test_editing_a_goal_and_an_action_on_their_pages(client_for, setting):
+    full_plan(setting)
+    client = client_for(setting.ana)
+    goal = PlanGoal.objects.get(description="Trovare casa")
+    assert client.get(url("goal_edit", setting, goal.pk)).status_code == 200
+    response = client.post(
+        url("goal_edit", setting, goal.pk),
+        {"goal-description": "Trovare casa entro l'estate", "goal-status": "partial"},
+    )
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.description, goal.status, goal.need) == ("Trovare casa entro l'estate", "partial", None)
+    action = PlanAction.objects.get(description="Domanda casa popolare")
+    assert client.get(url("action_edit", setting, action.pk)).status_code == 200
+    response = client.post(
+        url("action_edit", setting, action.pk),
+        {
+            "action-description": "Domanda casa popolare con il patronato",
+            "action-goal": goal.pk,
+            "action-service": setting.directory.food_bank.pk,
+            "action-status": "in_progress",
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.organisation, action.owner_is_person, action.status) == (
+        setting.caritas,
+        False,
+        "in_progress",
+    )
