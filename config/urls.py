@@ -24,5 +24,6 @@ urlpatterns = [
     path("invii/", include("intreccio.referrals.urls")),
     path("notifiche/", include("intreccio.notifications.urls")),
     path("persone/", include("intreccio.timeline.urls")),
+    path("prese-in-carico/", include("intreccio.plans.urls")),
     path("", include("intreccio.intake.urls")),
 ]

@@ -55,6 +55,7 @@ def register_routers() -> None:
         notifications,
         organisations,
         people,
+        plans,
         referrals,
         responses,
         territory,
@@ -72,6 +73,7 @@ def register_routers() -> None:
     api.add_router("/referrals/", referrals.router)
     api.add_router("/timeline/", timeline.router)
     api.add_router("/notifications/", notifications.router)
+    api.add_router("/plans/", plans.router)
 
 
 register_routers()

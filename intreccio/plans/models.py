@@ -133,6 +133,8 @@ class PlanAction(models.Model):
     status = models.CharField(_("stato"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     outcome = models.TextField(_("esito"), blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # When the owner was told the action is overdue (once; a new due date resets it).
+    overdue_notified_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 

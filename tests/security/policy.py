@@ -48,6 +48,9 @@ case_lead, referral_recipient, consent_recipient, break_glass):
   case_viewer_of_person sees a case of the target person (its lead, team, responsible team's
                         supervisor or members): reads the person's diary notes on the timeline
 Notifications: `owner_of_target` is the notification's recipient.
+  case_colleague        an active member of the target case's team working for the lead's
+                        organisation (the lead is one): writes the personal plan with the lead
+  action_responsible    the responsible operator of the target plan action (reports its status)
 
 `audit="read"`: every request that reaches the data (allowed or refused by
 the query) writes exactly one AuditEntry about the target.
@@ -90,6 +93,13 @@ CASE_VIEWERS = frozenset(
 CASE_MANAGERS = frozenset({"case_lead", "team_supervisor_of_target"})
 WORKS_WITH_PERSONS = PERSON_FACING
 HANDOVER_RECIPIENT = frozenset({"handover_recipient"})
+# Personal plans: seen by whoever sees the case; written by the lead and the lead's colleagues
+# on the case team; agreed, versioned and reviewed with the person by the lead; an action's
+# responsible operator reports its status.
+PLAN_VIEWERS = CASE_VIEWERS
+PLAN_EDITORS = frozenset({"case_lead", "case_colleague"})
+PLAN_LEAD = frozenset({"case_lead"})
+ACTION_REPORTERS = PLAN_EDITORS | {"action_responsible"}
 # Intakes: who works with persons records them; a sentinel reports; those it reached handle it;
 # a case lead among them takes the person in charge; the planning office configures routing.
 PERSON_FACING = frozenset(
@@ -640,6 +650,73 @@ POLICY: list[Entry] = [
         target="referral_attachment",
         secret="referral_attachment",
     ),
+    # --- personal plans ---------------------------------------------------------------------------
+    *pages("plans:detail", "GET", PLAN_VIEWERS, target="case", audit="read", secret="plan_words"),
+    *pages("plans:create", "POST", PLAN_EDITORS, target="case", notes="the world's case has a plan: refused"),
+    *pages("plans:update", "POST", PLAN_EDITORS, target="case", data="plan_update"),
+    *pages("plans:goal_add", "POST", PLAN_EDITORS, target="case", data="plan_goal"),
+    *pages("plans:goal_edit", "GET POST", PLAN_EDITORS, target="case", data="plan_goal_edit"),
+    *pages("plans:goal_remove", "POST", PLAN_EDITORS, target="case"),
+    *pages("plans:action_add", "POST", PLAN_EDITORS, target="case", data="plan_action"),
+    *pages("plans:action_edit", "GET POST", PLAN_EDITORS, target="case", data="plan_action_edit"),
+    *pages("plans:action_remove", "POST", PLAN_EDITORS, target="case"),
+    *pages("plans:action_progress", "POST", ACTION_REPORTERS, target="plan_action", data="plan_progress"),
+    *pages("plans:agree", "POST", PLAN_LEAD, target="case", data="plan_agree"),
+    *pages("plans:freeze", "POST", PLAN_LEAD, target="case"),
+    *pages("plans:review_schedule", "POST", PLAN_EDITORS, target="case", data="plan_review"),
+    *pages("plans:review_hold", "GET POST", PLAN_LEAD, target="case", data="plan_review_hold"),
+    *pages("plans:review_cancel", "POST", PLAN_EDITORS, target="case"),
+    *pages("plans:version_pdf", "GET", PLAN_VIEWERS, target="case", audit="read"),
+    *pages(
+        "api:get_case_plan",
+        "GET",
+        PLAN_VIEWERS,
+        target="case",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+        secret="plan_words",
+    ),
+    *pages("api:create_case_plan", "POST", PLAN_EDITORS, target="case"),
+    *pages("api:update_case_plan", "PATCH", PLAN_EDITORS, target="case", data="api_plan_update"),
+    *pages("api:add_plan_goal", "POST", PLAN_EDITORS, target="case", data="api_plan_goal"),
+    *pages("api:update_plan_goal", "PATCH", PLAN_EDITORS, target="case", data="api_plan_goal_patch"),
+    *pages("api:remove_plan_goal", "DELETE", PLAN_EDITORS, target="case"),
+    *pages("api:add_plan_action", "POST", PLAN_EDITORS, target="case", data="api_plan_action"),
+    *pages("api:update_plan_action", "PATCH", PLAN_EDITORS, target="case", data="api_plan_action_patch"),
+    *pages("api:remove_plan_action", "DELETE", PLAN_EDITORS, target="case"),
+    *pages(
+        "api:report_plan_action_progress",
+        "POST",
+        ACTION_REPORTERS,
+        target="plan_action",
+        data="api_plan_progress",
+    ),
+    *pages("api:agree_case_plan", "POST", PLAN_LEAD, target="case", data="api_plan_agree"),
+    *pages("api:freeze_plan_version", "POST", PLAN_LEAD, target="case", data="api_plan_agree"),
+    *pages(
+        "api:list_plan_versions",
+        "GET",
+        PLAN_VIEWERS,
+        target="case",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+    ),
+    *pages(
+        "api:get_plan_version",
+        "GET",
+        PLAN_VIEWERS,
+        target="case",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+        secret="plan_words",
+    ),
+    *pages(
+        "api:get_plan_gaps",
+        "GET",
+        PLAN_VIEWERS,
+        target="case",
+        notes="audited like the page; a role-less account is refused at log-in, before any read",
+    ),
+    *pages("api:schedule_plan_review", "POST", PLAN_EDITORS, target="case", data="api_plan_review"),
+    *pages("api:hold_plan_review", "POST", PLAN_LEAD, target="case", data="api_plan_review_hold"),
+    *pages("api:cancel_plan_review", "POST", PLAN_EDITORS, target="case", data="api_plan_review_cancel"),
 ]
 
 

@@ -154,9 +154,50 @@ URL_KWARGS = {
     "timeline:person": lambda w: {"person_id": w.person.pk},
     "notifications:open": lambda w: {"notification_id": w.notification.pk},
     "notifications:mark_read": lambda w: {"notification_id": w.notification.pk},
+    # --- personal plans (the plan of `case`) ---
+    **{
+        f"plans:{name}": lambda w: {"case_id": w.case.pk}
+        for name in (
+            "detail",
+            "create",
+            "update",
+            "goal_add",
+            "action_add",
+            "agree",
+            "freeze",
+            "review_schedule",
+        )
+    },
+    "plans:goal_edit": lambda w: {"case_id": w.case.pk, "goal_id": w.plan_goal.pk},
+    "plans:goal_remove": lambda w: {"case_id": w.case.pk, "goal_id": w.plan_goal.pk},
+    "plans:action_edit": lambda w: {"case_id": w.case.pk, "action_id": w.plan_action.pk},
+    "plans:action_remove": lambda w: {"case_id": w.case.pk, "action_id": w.plan_action.pk},
+    "plans:action_progress": lambda w: {"case_id": w.case.pk, "action_id": w.plan_action.pk},
+    "plans:review_hold": lambda w: {"case_id": w.case.pk, "review_id": w.plan_review.pk},
+    "plans:review_cancel": lambda w: {"case_id": w.case.pk, "review_id": w.plan_review.pk},
+    "plans:version_pdf": lambda w: {"case_id": w.case.pk, "number": 1},
 }
 
 API_PATHS = {
+    # --- personal plans ---
+    "get_case_plan": lambda w: f"/api/v1/plans/cases/{w.case.pk}",
+    "create_case_plan": lambda w: f"/api/v1/plans/cases/{w.case.pk}",
+    "update_case_plan": lambda w: f"/api/v1/plans/cases/{w.case.pk}",
+    "add_plan_goal": lambda w: f"/api/v1/plans/cases/{w.case.pk}/goals",
+    "update_plan_goal": lambda w: f"/api/v1/plans/cases/{w.case.pk}/goals/{w.plan_goal.pk}",
+    "remove_plan_goal": lambda w: f"/api/v1/plans/cases/{w.case.pk}/goals/{w.plan_goal.pk}",
+    "add_plan_action": lambda w: f"/api/v1/plans/cases/{w.case.pk}/actions",
+    "update_plan_action": lambda w: f"/api/v1/plans/cases/{w.case.pk}/actions/{w.plan_action.pk}",
+    "remove_plan_action": lambda w: f"/api/v1/plans/cases/{w.case.pk}/actions/{w.plan_action.pk}",
+    "report_plan_action_progress": lambda w: f"/api/v1/plans/actions/{w.plan_action.pk}/progress",
+    "agree_case_plan": lambda w: f"/api/v1/plans/cases/{w.case.pk}/agree",
+    "freeze_plan_version": lambda w: f"/api/v1/plans/cases/{w.case.pk}/versions",
+    "list_plan_versions": lambda w: f"/api/v1/plans/cases/{w.case.pk}/versions",
+    "get_plan_version": lambda w: f"/api/v1/plans/cases/{w.case.pk}/versions/1",
+    "get_plan_gaps": lambda w: f"/api/v1/plans/cases/{w.case.pk}/gaps",
+    "schedule_plan_review": lambda w: f"/api/v1/plans/cases/{w.case.pk}/reviews",
+    "hold_plan_review": lambda w: f"/api/v1/plans/cases/{w.case.pk}/reviews/{w.plan_review.pk}/hold",
+    "cancel_plan_review": lambda w: f"/api/v1/plans/cases/{w.case.pk}/reviews/{w.plan_review.pk}/cancel",
     "list_districts": lambda w: "/api/v1/territory/districts",
     "list_municipalities": lambda w: "/api/v1/territory/municipalities",
     "list_micro_territories": lambda w: "/api/v1/territory/micro-territories",
@@ -248,6 +289,26 @@ PAYLOADS = {
     "case_note": lambda w: {"body": "Colloquio con la persona", "visibility": "team"},
     "api_case_note": lambda w: {"body": "Colloquio con la persona", "visibility": "team"},
     "email_preference": lambda w: {"frequency": "daily"},
+    # --- personal plans ---
+    "plan_update": lambda w: {"plan-summary": "Sfratto in corso", "plan-person_words": "Voglio restare qui"},
+    "plan_goal": lambda w: {"goal-description": "Trovare una casa in affitto"},
+    "plan_goal_edit": lambda w: {"goal-description": "Trovare casa entro l'estate", "goal-status": "open"},
+    "plan_action": lambda w: {"action-description": "Colloquio al servizio abitativo"},
+    "plan_action_edit": lambda w: {"action-description": "Pacco mensile", "action-status": "in_progress"},
+    "plan_progress": lambda w: {"status": "done", "outcome": "Consegnato"},
+    "plan_agree": lambda w: {"agree-agreed_on": ""},
+    "plan_review": lambda w: {"review-scheduled_on": "2030-01-15"},
+    "plan_review_hold": lambda w: {"held_on": "2026-01-10", f"goal_{w.plan_goal.pk}_status": "partial"},
+    "api_plan_update": lambda w: {"summary": "Sfratto in corso"},
+    "api_plan_goal": lambda w: {"description": "Trovare una casa in affitto"},
+    "api_plan_goal_patch": lambda w: {"indicator": "Contratto firmato"},
+    "api_plan_action": lambda w: {"description": "Colloquio al servizio abitativo", "owner_is_person": True},
+    "api_plan_action_patch": lambda w: {"status": "in_progress"},
+    "api_plan_progress": lambda w: {"status": "done", "outcome": "Consegnato"},
+    "api_plan_agree": lambda w: {},
+    "api_plan_review": lambda w: {"scheduled_on": "2030-01-15"},
+    "api_plan_review_hold": lambda w: {"outcomes": [{"goal_id": w.plan_goal.pk, "status": "partial"}]},
+    "api_plan_review_cancel": lambda w: {"reason": "La persona è ricoverata"},
     "login": lambda w: {"username": "nessuno@altrove.it", "password": "password sbagliata"},
     "code": lambda w: {"code": "000000"},
     "email": lambda w: {"email": "nessuno@altrove.it"},
@@ -531,6 +592,8 @@ PAYLOADS = {
 
 # Secrets: texts of a target only some personas may receive (part B adds canaries).
 SECRETS = {
+    # What the person said, in the plan they agreed: only those who see the case.
+    "plan_words": lambda w: w.plan.person_words,
     "bruno_phone": lambda w: w.bruno.phone,
     "bruno_phone_json": lambda w: w.bruno.email,
     # The person who asked for help: how to reach them, and their request's code.
@@ -653,6 +716,10 @@ class World:
                 held.add("owner_of_target")
         elif kind in ("cases.case", "cases.leadhandover"):
             held |= case_relationships(target, user)
+        elif kind == "plans.planaction":
+            held |= case_relationships(target.plan.case, user)
+            if target.responsible_id == user.pk:
+                held.add("action_responsible")
         elif kind == "intake.intake":
             team = target.routed_to_team
             team_member = team is not None and team.members.filter(pk=user.pk).exists()
@@ -743,6 +810,8 @@ def case_relationships(target, user) -> set[str]:
         held.add("case_lead")
     if case.members.filter(user=user, removed_at__isnull=True).exists():
         held.add("case_team_member")
+    if case.members.filter(user=user, removed_at__isnull=True, organisation=case.lead_organisation).exists():
+        held.add("case_colleague")
     if case.team_id and case.team.supervisor_id == user.pk:
         held.add("team_supervisor_of_target")
     if case.team_id and case.team.members.filter(pk=user.pk).exists():
@@ -867,6 +936,7 @@ def build_world(network, dpo) -> World:
     build_responses_world(world)
     build_referrals_world(world)
     build_timeline_world(world)
+    build_plans_world(world)
     return world
 
 
@@ -891,6 +961,7 @@ def build_directory_world(world: World) -> None:
     fixture = build_directory(network)
     world.service, world.location, world.place = fixture.social_service, fixture.town_hall, fixture.oratory
     world.need = fixture.food
+    world.food_bank = fixture.food_bank
     world.need_term = world.need.taxonomy_term
     world.service_link = ServiceAtLocation.objects.get(service=world.service, location=world.location)
     world.schedule = Schedule.objects.filter(service_at_location=world.service_link).first()
@@ -1165,3 +1236,34 @@ def build_timeline_world(world: World) -> None:
         url="/prese-in-carico/",
         actor=network.ana,
     )[0]
+
+
+def build_plans_world(world: World) -> None:
+    """The plan of `case` (Giulia, led by Ana), through the plans actions.
+
+    - plan         agreed (version 1), the person's words a secret; a review scheduled (`plan_review`).
+    - plan_goal    "Trovare casa", tied to no need.
+    - plan_action  a food parcel by the Caritas food bank, Carla (Caritas, on the case team) responsible.
+    """
+    import datetime
+
+    from intreccio.plans import actions as plans
+
+    network = world.network
+    world.plan = plans.create_plan(world.case, actor=network.ana)
+    world.plan = plans.update_plan(
+        world.plan, actor=network.ana, person_words="SEGRETO-PAROLE: voglio che mia figlia resti a scuola qui"
+    )
+    world.plan_goal = plans.add_goal(world.plan, actor=network.ana, description="Trovare casa")
+    world.plan_action = plans.add_action(
+        world.plan,
+        actor=network.ana,
+        description="Pacco alimentare mensile",
+        goal=world.plan_goal,
+        service=world.food_bank,
+        responsible=network.carla,
+    )
+    plans.agree_plan(world.plan, actor=network.ana)
+    world.plan_review = plans.schedule_review(
+        world.plan, actor=network.ana, scheduled_on=datetime.date(2030, 1, 10)
+    )

@@ -80,11 +80,12 @@ def test_the_case_page_queries(client_for, network, three_cases, django_assert_n
     client.get(url)
     # 1 session, 2 user, 3 memberships, 4 the case (visibility, joins), 5 its active members,
     # 6 READ audit entry, 7 status history, 8 hand-overs, 9 pending hand-over, 10 lead candidates,
-    # 11 operator candidates; the responses section: 12 the person's responses, 13 the open overlap
-    # alerts, 14 whether the viewer may record a response for the person; 15 the case's referrals
-    # (referrals' case-page section); 16 the diary's notes the user may read, 17 the header's count
-    # of unread notifications; 18-20 savepoint, session update, release
-    with django_assert_num_queries(20):
+    # 11 operator candidates; 12 the personal plan section (the plan and its gap count); the
+    # responses section: 13 the person's responses, 14 the open overlap alerts, 15 whether the
+    # viewer may record a response for the person; 16 the case's referrals (referrals' section);
+    # 17 the diary's notes the user may read, 18 the header's count of unread notifications;
+    # 19-21 savepoint, session update, release
+    with django_assert_num_queries(21):
         assert client.get(url).status_code == 200
 
 
