@@ -35,6 +35,7 @@ from .forms import (
     ReviewScheduleForm,
 )
 from .gaps import plan_gaps
+from .links import links_for
 from .models import CarePlan
 from .pdf import version_context
 from .rules import can_agree_plan, can_edit_plan, can_update_action_progress
@@ -85,7 +86,7 @@ def _page(request, case, plan, *, status=200, **forms):
             "can_agree": can_agree_plan(user, plan),
             "gaps": plan_gaps(plan),
             "goals": list(plan.goals.all()),
-            "actions_by_goal": _actions_by_goal(plan),
+            "actions_by_goal": _actions_by_goal(plan, user),
             "versions": versions,
             "reviews": list(plan.reviews.all()),
             "scheduled_review": queries.scheduled_review(plan),
@@ -112,11 +113,13 @@ def _page(request, case, plan, *, status=200, **forms):
     return render(request, "plans/plan_detail.html", context, status=status)
 
 
-def _actions_by_goal(plan) -> list[tuple]:
-    """[(goal or None, [actions])]: each goal with its actions, then the actions without a goal."""
+def _actions_by_goal(plan, user) -> list[tuple]:
+    """[(goal or None, [actions])]: each goal with its actions (and the links other apps offer
+    next to each), then the actions without a goal."""
     by_goal: dict = {goal.pk: [] for goal in plan.goals.all()}
     loose = []
     for action in plan.actions.all():
+        action.links = links_for(user, action)
         by_goal.get(action.goal_id, loose).append(action)
     rows = [(goal, by_goal[goal.pk]) for goal in plan.goals.all()]
     return [*rows, (None, loose)] if loose else rows

@@ -1,6 +1,7 @@
 import datetime
 
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +15,8 @@ class ReferralsConfig(AppConfig):
         from intreccio.core.roles import PERSON_FACING_ROLES
         from intreccio.people import relationships
         from intreccio.people.sections import register_section
+        from intreccio.plans.links import register_action_link
+        from intreccio.plans.models import PlanAction
 
         from . import panels, queries, sections, tasks, timeline
 
@@ -38,6 +41,17 @@ class ReferralsConfig(AppConfig):
             visible=sections.person_visible,
         )
         timeline.register()
+        # Next to a plan action another organisation carries out: send it the referral.
+        register_action_link(
+            "referrals.send",
+            label=_("Invia a un servizio"),
+            url=lambda action: reverse("referrals:send", args=[action.plan.case_id]) + f"?azione={action.pk}",
+            applies=lambda user, action: (
+                action.organisation_id is not None
+                and not action.owner_is_person
+                and action.status in PlanAction.OPEN_STATUSES
+            ),
+        )
         periodic.register(
             "referrals.flag_stalled", tasks.flag_stalled_referrals, every=datetime.timedelta(hours=1)
         )
