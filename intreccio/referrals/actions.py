@@ -468,9 +468,14 @@ def reopen_referral(referral, *, actor, reason: str, note: str = "") -> Referral
 
     Completed/failed → in progress (the receiver); rejected/cancelled → requested (the sender).
     """
-    target = (
-        Status.REQUESTED if referral.status in (Status.REJECTED, Status.CANCELLED) else Status.IN_PROGRESS
-    )
+    current = Referral.objects.values_list("status", flat=True).get(pk=referral.pk)
+    if current not in Referral.CLOSED:
+        # Not a silent no-op when the referral already is where reopening would lead (in progress).
+        raise InvalidTransition(
+            _("L'invio è «%(status)s»: si riapre solo un invio chiuso.") % {"status": LABELS[current]},
+            details={"from": current},
+        )
+    target = Status.REQUESTED if current in (Status.REJECTED, Status.CANCELLED) else Status.IN_PROGRESS
     return transition(referral, actor=actor, to=target, reason=reason, note=note, sources=Referral.CLOSED)
 
 

@@ -23,7 +23,7 @@ def test_a_lead_writes_a_plan_with_two_goals_and_two_actions(page, network, brow
         ("Trovare una casa in affitto", "Casa e abitare"),
         ("Un reddito stabile", None),
     ):
-        page.get_by_label("Obiettivo", exact=True).fill(description)
+        page.fill("#id_goal-description", description)
         if need:
             page.get_by_label("Bisogno", exact=True).select_option(label=need)
         page.get_by_role("button", name="Aggiungi l'obiettivo").click()
@@ -37,7 +37,7 @@ def test_a_lead_writes_a_plan_with_two_goals_and_two_actions(page, network, brow
 
     page.get_by_label("Azione (che cosa va fatto)").fill("Portare il contratto di lavoro")
     page.get_by_label("Per l'obiettivo").select_option(label="Trovare una casa in affitto")
-    page.get_by_label("A cura della persona o della famiglia").check()
+    page.locator("label[for=id_action-owner_is_person]").click()
     page.get_by_role("button", name="Aggiungi l'azione").click()
     page.get_by_role("rowheader", name="Portare il contratto di lavoro").wait_for()
     assert_accessible(page)

@@ -58,7 +58,8 @@ def test_the_plan_page_in_a_fixed_number_of_queries(client_for, setting, django_
     # members, 6 READ audit entry; 7 the plan, 8-13 its needs, goals, actions, versions, reviews and
     # goal outcomes; 14-17 the forms' choices (needs, services, organisations, operators);
     # 18-20 savepoint, session update, release
-    with django_assert_num_queries(20):
+    # +1: the header's count of unread notifications (on every full page).
+    with django_assert_num_queries(21):
         response = client.get(url("detail", setting))
     content = response.content.decode()
     assert response.status_code == 200

@@ -242,6 +242,18 @@ def test_reopening_needs_a_reason(setting):
     assert snapshot() == before
 
 
+def test_reopening_an_open_referral_is_refused_not_a_silent_no_op(setting):
+    # Found by the stateful test: a referral in progress is where reopening a completed one
+    # leads, and "reopen" used to return it unchanged as if it had worked.
+    referral = send(setting)
+    actions.accept_referral(referral, actor=setting.network.carla)
+    actions.start_referral(referral, actor=setting.network.carla)
+    before = snapshot()
+    with pytest.raises(InvalidTransition):
+        actions.reopen_referral(referral, actor=setting.network.carla, reason="new_need")
+    assert snapshot() == before
+
+
 def test_consent_withdrawn_hides_the_referral_from_the_receiver(setting):
     from intreccio.people.actions import withdraw_sharing
 
