@@ -66,8 +66,10 @@ class ResponseIn(Schema):
     type: str = Field(..., max_length=50)
     starts_on: datetime.date
     ends_on: datetime.date | None = None
-    quantity: Decimal | None = Field(None, max_digits=10, decimal_places=2)
-    amount: Decimal | None = Field(None, max_digits=10, decimal_places=2)
+    # Digits and decimals are checked by the action (400 with the field's code), not here:
+    # an OpenAPI schema cannot say "two decimals", and a 422 would refuse what it promises.
+    quantity: Decimal | None = None
+    amount: Decimal | None = None
     note: str = Field("", max_length=4000)
     household_id: int | None = None
     action_id: int | None = None
@@ -246,7 +248,12 @@ class ResponsePagination(Pagination):
 def list_responses(request, filters: Query[ResponseFilters]):
     """Responses I may see (of one person with person_id; else those my organisation gave)."""
     _check_person_facing(request)
-    kind = _type(filters.type) if filters.type else None
+    kind = None
+    if filters.type:
+        # A filter on a type that does not exist finds nothing (a list does not refuse a filter).
+        kind = queries.response_types().filter(code=filters.type).first()
+        if kind is None:
+            return queries.responses_given(request.user).none()
     if filters.person_id is not None:
         queryset = queries.responses_visible_to(request.user).filter(person=filters.person_id)
         if kind is not None:

@@ -154,6 +154,9 @@ class _Input:
     household: object
 
 
+MAX_DECIMAL = Decimal(100_000_000)
+
+
 def _invalid(message: str, code: str) -> ApplicationError:
     return ApplicationError(message, code=code)
 
@@ -169,6 +172,15 @@ def _validate(data: _Input) -> None:
         raise _invalid(_("La data di fine viene prima di quella di inizio: correggi il periodo."), "period")
     if data.quantity is not None and data.quantity <= 0:
         raise _invalid(_("La quantità deve essere maggiore di zero (o lasciala vuota)."), "quantity")
+    for raw, field in ((data.quantity, "quantity"), (data.amount, "amount")):
+        value = raw if raw is None or isinstance(raw, Decimal) else Decimal(str(raw))
+        # The columns hold up to 99,999,999.99 with two decimals (DecimalField(10, 2)).
+        if value is not None and (
+            not value.is_finite() or value.as_tuple().exponent < -2 or abs(value) >= MAX_DECIMAL
+        ):
+            raise _invalid(
+                _("Scrivi un numero con al massimo due decimali e inferiore a 100 milioni."), field
+            )
     if kind.monetary and (data.amount is None or data.amount <= 0):
         raise _invalid(
             _("«%(type)s» è un aiuto economico: indica l'importo in euro, maggiore di zero.")

@@ -40,7 +40,11 @@ def ask_for_help(page, *, need_label, phone_label, consent_label, name):
 def test_a_citizen_in_arabic_finds_an_open_service_and_asks_for_help(
     page, network, browser_login, assert_accessible
 ):
+    from intreccio.intake.actions import create_routing_rule
+
     directory = build_directory(network)
+    # The district's default: intakes without a more specific rule go to the Comune's team.
+    create_routing_rule(actor=network.sara, team=network.team)
     page.goto(page.base_url + "/portale/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "الخدمات والأماكن القريبة منك"
@@ -86,6 +90,14 @@ def test_a_citizen_in_arabic_finds_an_open_service_and_asks_for_help(
     assert_accessible(page)
     page.get_by_role("link", name=code).click()
     assert "+39 333 1234567" in page.locator("main").inner_text()
+    assert_accessible(page)
+    # …and as an intake in the queue of the team the district routes it to, with its deadline.
+    from intreccio.intake.models import Intake
+
+    intake = Intake.objects.get(source=Intake.Source.PORTAL)
+    assert (intake.routed_to_team, intake.due_at is not None) == (network.team, True)
+    page.goto(page.base_url + "/accessi/coda/")
+    assert page.locator(f"main a[href='/accessi/{intake.pk}/']").count() >= 1
     assert_accessible(page)
 
 
