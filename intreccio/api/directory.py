@@ -6,7 +6,7 @@ The public HSDS 3.0 API is api/hsds.py (mounted at /hsds/).
 import datetime
 
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from intreccio.directory import actions, queries
 from intreccio.directory.geo import geocode
@@ -16,6 +16,7 @@ from intreccio.directory.search import SearchCriteria, describe_services, search
 from intreccio.territory import queries as territory_queries
 
 from .main import ERRORS
+from .pagination import Pagination
 
 router = Router(tags=["directory"])
 
@@ -93,7 +94,7 @@ class SearchIn(Schema):
     with_capacity: bool = False
 
 
-class ServicePagination(PageNumberPagination):
+class ServicePagination(Pagination):
     """Search results are described (distance, opening, capacity) after paging, one page at a time."""
 
     def paginate_queryset(self, queryset, pagination, request, **params):

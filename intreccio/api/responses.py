@@ -66,10 +66,12 @@ class ResponseIn(Schema):
     type: str = Field(..., max_length=50)
     starts_on: datetime.date
     ends_on: datetime.date | None = None
-    # Digits and decimals are checked by the action (400 with the field's code), not here:
-    # an OpenAPI schema cannot say "two decimals", and a 422 would refuse what it promises.
-    quantity: Decimal | None = None
-    amount: Decimal | None = None
+    # The range is in the schema; "two decimals" is checked by the action (400 with the field's
+    # code): an OpenAPI schema cannot say it, and a 422 would refuse what the schema promises.
+    # JSON numbers (floats), turned into exact decimals by _decimal(): pydantic's Decimal parsing
+    # refuses some numbers the schema allows.
+    quantity: float | None = Field(None, gt=0, lt=100_000_000)
+    amount: float | None = Field(None, ge=0, lt=100_000_000)
     note: str = Field("", max_length=4000)
     household_id: int | None = None
     action_id: int | None = None
@@ -202,6 +204,11 @@ def _type(code: str):
         ) from None
 
 
+def _decimal(value: float | None) -> Decimal | None:
+    """The number as written (repr of the float), so 12.5 is Decimal("12.5"), not its binary value."""
+    return None if value is None else Decimal(repr(value))
+
+
 def _household(person, household_id):
     if household_id is None:
         return None
@@ -280,8 +287,8 @@ def record_response(request, payload: ResponseIn):
         type=_type(payload.type),
         starts_on=payload.starts_on,
         ends_on=payload.ends_on,
-        quantity=payload.quantity,
-        amount=payload.amount,
+        quantity=_decimal(payload.quantity),
+        amount=_decimal(payload.amount),
         note=payload.note,
         household=_household(person, payload.household_id),
         action=queries.linked_action(payload.action_id),

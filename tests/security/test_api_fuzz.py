@@ -113,7 +113,7 @@ def fuzz_operation(operation, mode, headers, figures: Counter, failures: list[st
         except BaseExceptionGroup as error:  # schemathesis check failures (a FailureGroup)
             figures["schema_violations"] += 1
             checks = [line.strip() for line in str(error).splitlines() if line.strip().startswith("- ")]
-            failures.append(f"{label} {response.status_code}: {checks}")
+            failures.append(f"{label} {response.status_code}: {checks} {response.text[:300]}")
 
     try:
         run()
