@@ -80,6 +80,25 @@ def refused_by_the_database(response) -> bool:
         return False
 
 
+def unrepresentable_violation(checks: list[str]) -> bool:
+    """An "invalid" request that is valid once on the wire, so accepting it is right.
+
+    An object for an optional query parameter is sent as separate `key=value` pairs (the
+    parameter is then simply absent), and a malformed Authorization header on an operation
+    anyone may call is a request without credentials. Only these, and nothing else, in a
+    negative case that was accepted."""
+    violations = [line for line in checks if line.startswith(("- query:", "- header:", "- path:", "- body:"))]
+    return (
+        any(line.startswith("- ST201") for line in checks)
+        and bool(violations)
+        and all(
+            (line.startswith("- query:") and "became object" in line)
+            or line.startswith("- header: violates `format` at /properties/Authorization")
+            for line in violations
+        )
+    )
+
+
 def fuzz_operation(operation, mode, headers, figures: Counter, failures: list[str], known_ids: dict) -> None:
     label = f"{operation.label} ({mode.value})"
     strategy = operation.as_strategy(generation_mode=mode)
@@ -111,8 +130,11 @@ def fuzz_operation(operation, mode, headers, figures: Counter, failures: list[st
         try:
             case.validate_response(response, headers=headers, excluded_checks=excluded)
         except BaseExceptionGroup as error:  # schemathesis check failures (a FailureGroup)
-            figures["schema_violations"] += 1
             checks = [line.strip() for line in str(error).splitlines() if line.strip().startswith("- ")]
+            if mode == GenerationMode.NEGATIVE and unrepresentable_violation(checks):
+                figures["negative_cases_not_sent_as_generated"] += 1
+                return
+            figures["schema_violations"] += 1
             failures.append(f"{label} {response.status_code}: {checks} {response.text[:300]}")
 
     try:
