@@ -85,8 +85,8 @@ def unrepresentable_violation(checks: list[str]) -> bool:
 
     An object or array for an optional query parameter is sent as separate `key=value` pairs
     (the parameter is then simply absent: django-ninja validated what arrived), and the
-    Authorization header is always replaced by the persona's real one (case.call(headers=)). Only these, and nothing else, in a
-    negative case that was accepted."""
+    Authorization header is always replaced by the persona's real one (case.call(headers=)).
+    Only these, and nothing else, in a negative case that was accepted."""
     violations = [line for line in checks if line.startswith(("- query:", "- header:", "- path:", "- body:"))]
     return (
         any(line.startswith("- ST201") for line in checks)
